@@ -1,0 +1,41 @@
+import type { Catalog } from "./schema.js";
+
+/** Throws unless ids are unique and every id a preset or price names exists in the catalog. */
+export function checkReferences(catalog: Catalog): void {
+  const unique = (kind: string, ids: string[]) => {
+    const seen = new Set<string>();
+    for (const id of ids) {
+      if (seen.has(id)) throw new Error(`invalid catalog: duplicate ${kind} id ${id}`);
+      seen.add(id);
+    }
+    return seen;
+  };
+  const models = unique(
+    "model",
+    catalog.models.map((m) => m.id),
+  );
+  const prices = unique(
+    "per-token price",
+    catalog.perTokenPrices.map((p) => p.id),
+  );
+  const gpuPrices = unique(
+    "GPU price",
+    catalog.gpuPrices.map((g) => g.id),
+  );
+  unique(
+    "preset",
+    catalog.presets.map((p) => p.id),
+  );
+  const need = (kind: string, id: string, known: Set<string>, where: string) => {
+    if (!known.has(id)) throw new Error(`invalid catalog: ${where} names unknown ${kind} ${id}`);
+  };
+  for (const price of catalog.perTokenPrices)
+    need("model", price.modelId, models, `per-token price ${price.id}`);
+  for (const preset of catalog.presets) {
+    const where = `preset ${preset.id}`;
+    for (const id of preset.perTokenPriceIds) need("per-token price", id, prices, where);
+    for (const id of preset.gpuPriceIds) need("GPU price", id, gpuPrices, where);
+    need("model", preset.workloadDefaults.modelId, models, where);
+    for (const d of preset.dedicatedDefaults) need("model", d.modelId, models, where);
+  }
+}

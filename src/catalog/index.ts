@@ -1,0 +1,29 @@
+import * as v from "valibot";
+import { checkReferences } from "./check-references.js";
+import { GPU_PRICES } from "./gpu-prices.js";
+import { MODELS } from "./models.js";
+import { PER_TOKEN_PRICES } from "./per-token-prices.js";
+import { PRESETS } from "./presets.js";
+import { type Catalog, CatalogSchema } from "./schema.js";
+
+export type { Catalog, DedicatedDefault, GpuPrice, Model, PerTokenPrice, Preset } from "./schema.js";
+
+/** Validates `data` against the one catalog schema and its cross-references; throws naming the entry. */
+export function validateCatalog(data: unknown): Catalog {
+  const result = v.safeParse(CatalogSchema, data);
+  if (!result.success) {
+    const issue = result.issues[0];
+    const path = v.getDotPath(issue) ?? "(root)";
+    throw new Error(`invalid catalog at ${path}: ${issue.message}`);
+  }
+  checkReferences(result.output);
+  return result.output;
+}
+
+/** The built-in catalog, validated once when first imported. */
+export const CATALOG: Catalog = validateCatalog({
+  models: MODELS,
+  perTokenPrices: PER_TOKEN_PRICES,
+  gpuPrices: GPU_PRICES,
+  presets: PRESETS,
+});

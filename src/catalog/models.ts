@@ -1,0 +1,38 @@
+import type { Model } from "./schema.js";
+import { REFERENCE_AS_OF, SOURCES } from "./sources.js";
+
+// The reference page names each model with its window at Tinker's price tier ("128K", "256K"). Those
+// labels are read as decimal thousands, so the page's default shape (8,000 + 10 × 12,000 = 128,000
+// tokens of prompt at turn 11, plus 2,000 generated) passes the window at 11 turns, as BRIEF.md says.
+const tier = `${SOURCES.referencePage}: the model label's context tier`;
+
+export const MODELS: Model[] = [
+  {
+    id: "kimi-k2p6",
+    label: "Kimi K2.6 (128K)",
+    contextWindowTokens: 128_000,
+    source: tier,
+    asOf: REFERENCE_AS_OF,
+  },
+  {
+    id: "kimi-k2p5",
+    label: "Kimi K2.5 (128K)",
+    contextWindowTokens: 128_000,
+    source: tier,
+    asOf: REFERENCE_AS_OF,
+  },
+  {
+    id: "qwen3p5-397b",
+    label: "Qwen3.5-397B-A17B (256K)",
+    contextWindowTokens: 256_000,
+    source: tier,
+    asOf: REFERENCE_AS_OF,
+  },
+  {
+    id: "gpt-oss-120b",
+    label: "GPT-OSS-120B (128K)",
+    contextWindowTokens: 128_000,
+    source: tier,
+    asOf: REFERENCE_AS_OF,
+  },
+];

@@ -1,0 +1,69 @@
+import { CATALOG } from "../../catalog/index.js";
+import type { Command } from "../context.js";
+import { parseFlags } from "../flags.js";
+import { csvText, jsonText, OUTPUT_FLAGS, outputFormat, tableText } from "../output.js";
+
+export const catalog: Command = {
+  summary: "list the catalog's models, prices and presets, each with its source and date",
+  help: `Usage: rollout-cost catalog [--json | --csv]
+
+Lists every model, per-token price, GPU-hour rate and preset in the built-in
+catalog, each figure with the source it was read from and the date.
+
+  --json      the whole catalog as data
+  --csv       one row per price, with kind, id, figures, source and date
+  -h, --help  this text`,
+  async run(argv, context) {
+    const { values } = parseFlags(argv, OUTPUT_FLAGS);
+    const format = outputFormat(values);
+    if (format === "json") {
+      context.stdout.write(jsonText(CATALOG));
+      return;
+    }
+    const rows = [
+      ...CATALOG.models.map((m) => ({
+        kind: "model",
+        id: m.id,
+        what: m.label,
+        figures: `${m.contextWindowTokens} tokens context`,
+        source: m.source,
+        asOf: m.asOf,
+      })),
+      ...CATALOG.perTokenPrices.map((p) => ({
+        kind: "per-token price",
+        id: p.id,
+        what: `${p.provider} · ${p.modelId}`,
+        figures: `$${p.usdPerMillionPrefill} prefill / $${p.usdPerMillionSample} sample per 1M`,
+        source: p.source,
+        asOf: p.asOf,
+      })),
+      ...CATALOG.gpuPrices.map((g) => ({
+        kind: "GPU-hour rate",
+        id: g.id,
+        what: g.gpuType,
+        figures: `$${g.usdPerGpuHour}/GPU-hour`,
+        source: g.source,
+        asOf: g.asOf,
+      })),
+      ...CATALOG.presets.map((p) => ({
+        kind: "preset",
+        id: p.id,
+        what: p.label,
+        figures: `${p.perTokenPriceIds.length} per-token prices, ${p.gpuPriceIds.length} GPU rates, fallback $${p.fallbackUsdPerGpuHour}/GPU-hour`,
+        source: p.workloadDefaults.source,
+        asOf: p.workloadDefaults.asOf,
+      })),
+    ];
+    const columns = ["kind", "id", "what", "figures", "source", "asOf"] as const;
+    if (format === "csv") {
+      context.stdout.write(csvText(columns, rows));
+      return;
+    }
+    const table = tableText(
+      ["kind", "id", "what", "figures", "as of"],
+      rows.map((r) => [r.kind, r.id, r.what, r.figures, r.asOf]),
+    );
+    const sources = [...new Set(rows.map((r) => r.source))].map((s) => `  - ${s}`).join("\n");
+    context.stdout.write(`${table}\nSources:\n${sources}\n`);
+  },
+};

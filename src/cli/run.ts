@@ -1,0 +1,59 @@
+import { CliError } from "./cli-error.js";
+import type { CliContext, Command } from "./context.js";
+
+/** Every command, loaded on demand so that start-up parses only the one asked for. */
+const COMMANDS: Record<string, () => Promise<Command>> = {
+  estimate: async () => (await import("./commands/estimate.js")).estimate,
+  catalog: async () => (await import("./commands/catalog.js")).catalog,
+};
+
+const SUMMARIES: Record<string, string> = {
+  estimate: "price N episodes on the reference page's two plans (per token vs dedicated GPU-hours)",
+  catalog: "list the catalog's models, prices and presets with sources and dates",
+};
+
+function usage(): string {
+  const width = Math.max(...Object.keys(SUMMARIES).map((name) => name.length));
+  const lines = Object.entries(SUMMARIES).map(([name, summary]) => `  ${name.padEnd(width)}  ${summary}`);
+  return `Usage: rollout-cost <command> [options]
+
+What multi-turn agentic RL rollouts cost per token or by the GPU-hour.
+
+Commands:
+${lines.join("\n")}
+
+Run 'rollout-cost <command> --help' for a command's options.
+`;
+}
+
+/** Runs one CLI invocation and returns its exit code; every error is reported here, once. */
+export async function runCli(argv: string[], context: CliContext): Promise<number> {
+  const [name, ...rest] = argv;
+  try {
+    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+      context.stdout.write(usage());
+      return 0;
+    }
+    if (name === "--version") {
+      context.stdout.write("rollout-cost 0.1.0\n");
+      return 0;
+    }
+    const load = COMMANDS[name];
+    if (!load) throw new CliError(`unknown command: ${name} (known: ${Object.keys(COMMANDS).join(", ")})`);
+    const command = await load();
+    if (rest.includes("--help") || rest.includes("-h")) {
+      context.stdout.write(`${command.help}\n`);
+      return 0;
+    }
+    await command.run(rest, context);
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      context.stderr.write(`rollout-cost: ${error.message}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    context.stderr.write(`rollout-cost: internal error: ${message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,32 @@
+// Formatting for people, shared by the CLI and the page so both print the same figure.
+
+const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+const cents = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** Dollars as the reference page rounds them: cents below $10, whole dollars from $10, with separators. */
+export function formatUsd(usd: number): string {
+  if (!Number.isFinite(usd)) return "—";
+  return `$${usd < 10 ? cents.format(usd) : whole.format(usd)}`;
+}
+
+/** A count with thousands separators, rounded to a whole number. */
+export function formatCount(n: number): string {
+  return Number.isFinite(n) ? whole.format(n) : "—";
+}
+
+/** A percentage with one decimal, as the page shows the cache hit. */
+export function formatPercent(percent: number): string {
+  return Number.isFinite(percent) ? `${percent.toFixed(1)}%` : "—";
+}
+
+/** Hours with two decimals, as the page shows cluster-hours; small values keep three significant digits. */
+export function formatHours(hours: number): string {
+  if (!Number.isFinite(hours)) return "—";
+  if (hours !== 0 && hours < 0.01) return hours.toPrecision(3);
+  return cents.format(hours);
+}
+
+/** A rate in tokens/s, rounded up as the page shows its at-par minimums. */
+export function formatTokensPerSecondCeil(tps: number): string {
+  return Number.isFinite(tps) ? whole.format(Math.ceil(tps)) : "—";
+}

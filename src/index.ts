@@ -1,0 +1,27 @@
+// The library's public API: the engine, the catalog and the resolver that joins them.
+
+export { CATALOG, validateCatalog } from "./catalog/index.js";
+export { modelById, presetById } from "./catalog/lookup.js";
+export { type ReferenceOptions, resolveReference } from "./catalog/resolve-reference.js";
+export { type ClusterWork, clusterHoursFor, clusterSecondsFor, type Overlap } from "./core/cluster-hours.js";
+export { comparisonLabel } from "./core/comparison-label.js";
+export { contextWindowWarning, lastTurnThatFits } from "./core/context-window.js";
+export type { EpisodeShape, Workload } from "./core/episode-shape.js";
+export { type EpisodeTokens, episodeTokens } from "./core/episode-tokens.js";
+export {
+  type DedicatedTerms,
+  estimateReference,
+  type ReferenceEstimate,
+  type ReferenceInput,
+} from "./core/estimate.js";
+export { LIMITS } from "./core/limits.js";
+export { type ParityBounds, parityBounds } from "./core/parity.js";
+export { type PerTokenRates, perTokenEpisodeCostUsd } from "./core/per-token-cost.js";
+
+import { type ReferenceOptions, resolveReference } from "./catalog/resolve-reference.js";
+import { estimateReference } from "./core/estimate.js";
+
+/** The reference comparison for options filled from the catalog's preset (default: `reference`). */
+export function estimate(options: ReferenceOptions = {}) {
+  return estimateReference(resolveReference(options).input);
+}
