@@ -14,7 +14,8 @@ export function parseFlags<T extends Options>(
     const parsed = parseArgs({ args, options, strict: true, allowPositionals, allowNegative: false });
     return parsed as unknown as ReturnType<typeof parseFlags<T>>;
   } catch (error) {
-    const message = (error instanceof Error ? error.message.split("\n")[0] : String(error)) ?? "invalid arguments";
+    const message =
+      (error instanceof Error ? error.message.split("\n")[0] : String(error)) ?? "invalid arguments";
     const known = Object.keys(options).map((name) => `--${name}`);
     const hint = message.startsWith("Unknown option") ? ` (known: ${known.join(", ")})` : "";
     throw new CliError(`${message.replace(/\. To specify.*$/, "")}${hint}`);
