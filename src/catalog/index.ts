@@ -1,6 +1,8 @@
 import * as v from "valibot";
+import { ARCHITECTURES } from "./architectures.js";
 import { checkReferences } from "./check-references.js";
 import { GPU_PRICES } from "./gpu-prices.js";
+import { GPUS } from "./gpus.js";
 import { MODELS } from "./models.js";
 import { PER_TOKEN_PRICES } from "./per-token-prices.js";
 import { PRESETS } from "./presets.js";
@@ -26,4 +28,6 @@ export const CATALOG: Catalog = validateCatalog({
   perTokenPrices: PER_TOKEN_PRICES,
   gpuPrices: GPU_PRICES,
   presets: PRESETS,
+  architectures: ARCHITECTURES,
+  gpus: GPUS,
 });

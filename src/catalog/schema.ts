@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { ArchitectureSchema, GpuSpecSchema } from "./hardware-schema.js";
 
 /** Where a figure came from and when it was read: every catalog entry carries both. */
 const provenance = {
@@ -72,6 +73,8 @@ export const CatalogSchema = v.strictObject({
   perTokenPrices: v.array(PerTokenPriceSchema),
   gpuPrices: v.array(GpuPriceSchema),
   presets: v.array(PresetSchema),
+  architectures: v.array(ArchitectureSchema),
+  gpus: v.array(GpuSpecSchema),
 });
 
 export type Model = v.InferOutput<typeof ModelSchema>;

@@ -1,0 +1,3 @@
+import type { Architecture } from "./hardware-schema.js";
+
+export const ARCHITECTURES: Architecture[] = [];

@@ -1,0 +1,3 @@
+import type { GpuSpec } from "./hardware-schema.js";
+
+export const GPUS: GpuSpec[] = [];
