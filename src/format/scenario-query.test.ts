@@ -1,0 +1,159 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { CATALOG } from "../catalog/index.js";
+import type { ReferenceOptions } from "../catalog/resolve-reference.js";
+import { LIMITS } from "../core/limits.js";
+import {
+  parseScenarioNumber,
+  SCENARIO_FIELDS,
+  scenarioFromQuery,
+  scenarioToQuery,
+} from "./scenario-query.js";
+
+const field = (query: string) => {
+  const found = SCENARIO_FIELDS.find((f) => f.query === query);
+  if (!found) throw new Error(query);
+  return found;
+};
+
+describe("scenarioToQuery", () => {
+  it("writes the short keys in a fixed order and leaves unset fields out", () => {
+    expect(
+      scenarioToQuery({
+        modelId: "gpt-oss-120b",
+        episodes: 500,
+        turns: 12,
+        initialPromptTokens: 4000,
+        addedTokensPerTurn: 3000,
+        generatedTokensPerTurn: 1000,
+        gpus: 4,
+        promptTokensPerSecond: 25000.5,
+        decodeTokensPerSecond: 2500,
+      }),
+    ).toBe(
+      "model=gpt-oss-120b&episodes=500&turns=12&initial=4000&added=3000&generated=1000&gpus=4&ptps=25000.5&dtps=2500",
+    );
+    expect(scenarioToQuery({ turns: 3 })).toBe("turns=3");
+    expect(scenarioToQuery({})).toBe("");
+  });
+
+  it("omits the default preset and keeps another", () => {
+    expect(scenarioToQuery({ preset: "reference", turns: 2 })).toBe("turns=2");
+    expect(scenarioToQuery({ preset: "current" })).toBe("preset=current");
+  });
+});
+
+describe("scenarioFromQuery", () => {
+  it("reads a query with or without the leading ?", () => {
+    const expected = { modelId: "kimi-k2p5", episodes: 10, turns: 4 };
+    expect(scenarioFromQuery("?model=kimi-k2p5&episodes=10&turns=4")).toEqual({
+      options: expected,
+      problems: [],
+    });
+    expect(scenarioFromQuery("model=kimi-k2p5&episodes=10&turns=4").options).toEqual(expected);
+  });
+
+  // Each bad value is reported under its key, and the good fields beside it are kept.
+  it.each([
+    ["episodes=0", "episodes", "whole number from 1 to 10,000,000"],
+    ["episodes=abc", "episodes", '"abc" is not a number'],
+    ["turns=2.5", "turns", "whole number from 1 to 200"],
+    ["turns=", "turns", "is empty"],
+    ["initial=-1", "initial", "whole number from 0 to 10,000,000"],
+    ["added=1e99", "added", "10,000,000"],
+    ["generated=NaN", "generated", "not a number"],
+    ["gpus=0", "gpus", "whole number from 1 to "],
+    ["ptps=0", "ptps", "above 0"],
+    ["dtps=Infinity", "dtps", "not a number"],
+    ["model=llama", "model", "unknown model"],
+    ["preset=nope", "preset", "unknown preset"],
+  ])("%s is reported under %s", (bad, key, words) => {
+    const { options, problems } = scenarioFromQuery(key === "episodes" ? bad : `${bad}&episodes=7`);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.query).toBe(key);
+    expect(problems[0]?.message.startsWith(`${key}: `)).toBe(true);
+    expect(problems[0]?.message).toContain(words);
+    if (key !== "episodes") expect(options.episodes).toBe(7);
+  });
+
+  it("accepts thousands separators and exponents as the CLI's flags do", () => {
+    expect(scenarioFromQuery("episodes=1%2C000&initial=8_000&ptps=3e4").options).toEqual({
+      episodes: 1000,
+      initialPromptTokens: 8000,
+      promptTokensPerSecond: 30000,
+    });
+  });
+
+  it("round-trips every valid scenario (fast-check)", () => {
+    const int = (min: number, max: number) => fc.option(fc.integer({ min, max }), { nil: undefined });
+    const tps = fc.option(fc.double({ min: 1e-3, max: 1e12, noNaN: true }), { nil: undefined });
+    const scenario = fc.record({
+      modelId: fc.option(fc.constantFrom(...CATALOG.models.map((m) => m.id)), { nil: undefined }),
+      episodes: int(LIMITS.episodes.min, LIMITS.episodes.max),
+      turns: int(LIMITS.turns.min, LIMITS.turns.max),
+      initialPromptTokens: int(LIMITS.tokens.min, LIMITS.tokens.max),
+      addedTokensPerTurn: int(LIMITS.tokens.min, LIMITS.tokens.max),
+      generatedTokensPerTurn: int(LIMITS.tokens.min, LIMITS.tokens.max),
+      gpus: int(LIMITS.gpus.min, LIMITS.gpus.max),
+      promptTokensPerSecond: tps,
+      decodeTokensPerSecond: tps,
+    });
+    fc.assert(
+      fc.property(scenario, (s) => {
+        const options = Object.fromEntries(
+          Object.entries(s).filter(([, v]) => v !== undefined),
+        ) as ReferenceOptions;
+        const back = scenarioFromQuery(scenarioToQuery(options));
+        expect(back.problems).toEqual([]);
+        expect(back.options).toEqual(options);
+      }),
+      { seed: 42 },
+    );
+  });
+
+  it("never throws, never yields a non-finite number, and names the key of every problem (fast-check)", () => {
+    const keys = ["model", "preset", ...SCENARIO_FIELDS.map((f) => f.query), "other"];
+    const query = fc
+      .array(fc.tuple(fc.constantFrom(...keys), fc.oneof(fc.string(), fc.double().map(String))), {
+        maxLength: 6,
+      })
+      .map((pairs) => new URLSearchParams(pairs).toString());
+    fc.assert(
+      fc.property(fc.oneof(query, fc.string()), (text) => {
+        const { options, problems } = scenarioFromQuery(text);
+        for (const value of Object.values(options)) {
+          if (typeof value === "number") expect(Number.isFinite(value)).toBe(true);
+        }
+        for (const problem of problems) {
+          expect(problem.message.startsWith(`${problem.query}: `)).toBe(true);
+          expect(problem.message).not.toMatch(/NaN|Infinity|undefined/);
+        }
+      }),
+      { seed: 42, numRuns: 500 },
+    );
+  });
+});
+
+describe("parseScenarioNumber", () => {
+  it.each([
+    ["turns", "8", 8],
+    ["turns", " 40 ", 40],
+    ["episodes", "10,000,000", 10_000_000],
+    ["ptps", "0.5", 0.5],
+  ])("reads %s %j as %d", (query, raw, value) => {
+    expect(parseScenarioNumber(field(query), raw)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ["turns", "", "Turns per episode is empty: enter a whole number from 1 to 200."],
+    ["turns", "-3", "Turns per episode must be a whole number from 1 to 200, not -3."],
+    ["turns", "eight", 'Turns per episode must be a whole number from 1 to 200; "eight" is not a number.'],
+    [
+      "dtps",
+      "0",
+      "Decode tokens/sec (cluster) must be a number above 0 and at most 1,000,000,000,000, not 0.",
+    ],
+  ])("explains %s %j in a sentence naming the field", (query, raw, reason) => {
+    expect(parseScenarioNumber(field(query), raw)).toEqual({ ok: false, reason });
+  });
+});
