@@ -1,10 +1,11 @@
 /**
  * The input ranges every surface accepts. The reference page caps episodes at 10^7 and turns at 200;
- * token counts are capped at 10^7 so that every product the engine forms stays an exact double.
+ * token counts are capped at 10^7 so that every product the engine forms stays an exact double; GPU counts
+ * only need to be positive integers (at-par GPU counts can be large for tiny workloads).
  */
 export const LIMITS = {
   episodes: { min: 1, max: 10_000_000 },
   turns: { min: 1, max: 200 },
   tokens: { min: 0, max: 10_000_000 },
-  gpus: { min: 1, max: 100_000 },
+  gpus: { min: 1, max: 1_000_000_000_000 },
 } as const;

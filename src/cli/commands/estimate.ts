@@ -39,11 +39,11 @@ export function scenarioOptions(values: Partial<Record<keyof typeof SCENARIO_FLA
     ...defined("gpus", numberFlag("gpus", values.gpus, { integer: true, ...LIMITS.gpus })),
     ...defined(
       "promptTokensPerSecond",
-      numberFlag("prompt-tps", values["prompt-tps"], { min: 0, exclusiveMin: true, max: 1e12 }),
+      numberFlag("prompt-tps", values["prompt-tps"], { min: 0, exclusiveMin: true }),
     ),
     ...defined(
       "decodeTokensPerSecond",
-      numberFlag("decode-tps", values["decode-tps"], { min: 0, exclusiveMin: true, max: 1e12 }),
+      numberFlag("decode-tps", values["decode-tps"], { min: 0, exclusiveMin: true }),
     ),
   };
 }

@@ -1,0 +1,26 @@
+import { spawnSync } from "node:child_process";
+import { PassThrough } from "node:stream";
+import { fileURLToPath } from "node:url";
+import { runCli } from "../src/cli/run.js";
+
+const BIN = fileURLToPath(new URL("../bin/rollout-cost.js", import.meta.url));
+
+/** Runs the built CLI in a child process, as a user would. Needs `npm run build` first (npm test does it). */
+export function spawnCli(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", input, timeout: 20_000 });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** Runs the CLI in this process with captured output: fast enough for fuzzing. */
+export async function runCliInProcess(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    stdout: { write: (text: string) => (stdout += text) },
+    stderr: { write: (text: string) => (stderr += text) },
+    stdin: new PassThrough(),
+    env: {},
+    signal: new AbortController().signal,
+  });
+  return { code, stdout, stderr };
+}
