@@ -75,17 +75,21 @@ export function estimateReference(input: ReferenceInput): ReferenceEstimate {
     decodeTokensPerSecond: dedicated.decodeTokensPerSecond,
   });
   const dedicatedTotal = clusterHours * dedicated.gpus * dedicated.usdPerGpuHour;
-  const { maxGpusIsFloor, ...parity } = parityBounds({
+  // Properties are listed one by one: object spread and rest are the slow path in this hot function.
+  const bounds = parityBounds({
     perTokenTotalUsd: tinkerTotal,
     uncachedPromptTokensTotal: uncachedTotal,
     decodeTokensTotal: decodeTotal,
-    ...dedicated,
+    gpus: dedicated.gpus,
+    usdPerGpuHour: dedicated.usdPerGpuHour,
+    promptTokensPerSecond: dedicated.promptTokensPerSecond,
+    decodeTokensPerSecond: dedicated.decodeTokensPerSecond,
   });
 
   const warnings: string[] = [];
   const windowWarning = input.contextWindow && contextWindowWarning(shape, input.contextWindow);
   if (windowWarning) warnings.push(windowWarning);
-  if (maxGpusIsFloor) {
+  if (bounds.maxGpusIsFloor) {
     warnings.push(
       "parity: even 1 GPU at these throughputs costs more than per-token billing; maxGpus shows the page's floor of 1",
     );
@@ -96,7 +100,11 @@ export function estimateReference(input: ReferenceInput): ReferenceEstimate {
     plans: {
       tinker: { usdPerEpisode: tinkerPerEpisode, usdTotal: tinkerTotal },
       dedicated: {
-        ...dedicated,
+        gpuType: dedicated.gpuType,
+        gpus: dedicated.gpus,
+        usdPerGpuHour: dedicated.usdPerGpuHour,
+        promptTokensPerSecond: dedicated.promptTokensPerSecond,
+        decodeTokensPerSecond: dedicated.decodeTokensPerSecond,
         overlap: "max",
         clusterHours,
         usdPerEpisode: dedicatedTotal / episodes,
@@ -104,7 +112,11 @@ export function estimateReference(input: ReferenceInput): ReferenceEstimate {
         vsTinker: comparisonLabel(tinkerTotal, dedicatedTotal),
       },
     },
-    parity,
+    parity: {
+      maxGpus: bounds.maxGpus,
+      minPromptTokensPerSecond: bounds.minPromptTokensPerSecond,
+      minDecodeTokensPerSecond: bounds.minDecodeTokensPerSecond,
+    },
     warnings,
   };
 }
