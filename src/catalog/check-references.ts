@@ -26,16 +26,27 @@ export function checkReferences(catalog: Catalog): void {
     "preset",
     catalog.presets.map((p) => p.id),
   );
+  const cards = unique(
+    "card",
+    (catalog.cards ?? []).map((c) => c.id),
+  );
+  unique(
+    "discount",
+    (catalog.discounts ?? []).map((d) => d.id),
+  );
   const need = (kind: string, id: string, known: Set<string>, where: string) => {
     if (!known.has(id)) throw new Error(`invalid catalog: ${where} names unknown ${kind} ${id}`);
   };
   for (const price of catalog.perTokenPrices)
     need("model", price.modelId, models, `per-token price ${price.id}`);
+  for (const entry of [...catalog.perTokenPrices, ...catalog.gpuPrices])
+    if (entry.card !== undefined) need("card", entry.card, cards, `price ${entry.id}`);
   for (const preset of catalog.presets) {
     const where = `preset ${preset.id}`;
     for (const id of preset.perTokenPriceIds) need("per-token price", id, prices, where);
     for (const id of preset.gpuPriceIds) need("GPU price", id, gpuPrices, where);
     need("model", preset.workloadDefaults.modelId, models, where);
     for (const d of preset.dedicatedDefaults) need("model", d.modelId, models, where);
+    for (const id of preset.cardIds ?? []) need("card", id, cards, where);
   }
 }

@@ -1,5 +1,6 @@
 import * as v from "valibot";
 import { ARCHITECTURES } from "./architectures.js";
+import { CARDS, DISCOUNTS } from "./cards.js";
 import { checkReferences } from "./check-references.js";
 import { GPU_PRICES } from "./gpu-prices.js";
 import { GPUS } from "./gpus.js";
@@ -8,7 +9,16 @@ import { PER_TOKEN_PRICES } from "./per-token-prices.js";
 import { PRESETS } from "./presets.js";
 import { type Catalog, CatalogSchema } from "./schema.js";
 
-export type { Catalog, DedicatedDefault, GpuPrice, Model, PerTokenPrice, Preset } from "./schema.js";
+export type {
+  Card,
+  Catalog,
+  DedicatedDefault,
+  Discount,
+  GpuPrice,
+  Model,
+  PerTokenPrice,
+  Preset,
+} from "./schema.js";
 
 /** Validates `data` against the one catalog schema and its cross-references; throws naming the entry. */
 export function validateCatalog(data: unknown): Catalog {
@@ -28,6 +38,8 @@ export const CATALOG: Catalog = validateCatalog({
   perTokenPrices: PER_TOKEN_PRICES,
   gpuPrices: GPU_PRICES,
   presets: PRESETS,
+  cards: CARDS,
+  discounts: DISCOUNTS,
   architectures: ARCHITECTURES,
   gpus: GPUS,
 });

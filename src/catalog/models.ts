@@ -1,10 +1,12 @@
 import type { Model } from "./schema.js";
-import { REFERENCE_AS_OF, SOURCES } from "./sources.js";
+import { GATHERED_AS_OF, REFERENCE_AS_OF, SOURCES } from "./sources.js";
 
 // The reference page names each model with its window at Tinker's price tier ("128K", "256K"). Those
 // labels are read as decimal thousands, so the page's default shape (8,000 + 10 × 12,000 = 128,000
 // tokens of prompt at turn 11, plus 2,000 generated) passes the window at 11 turns, as BRIEF.md says.
 const tier = `${SOURCES.referencePage}: the model label's context tier`;
+// Llama-3.1's window is 128 Ki tokens, from Meta's model list, not from a price tier.
+const llama = { contextWindowTokens: 131_072, source: SOURCES.llamaModels, asOf: GATHERED_AS_OF } as const;
 
 export const MODELS: Model[] = [
   {
@@ -35,4 +37,6 @@ export const MODELS: Model[] = [
     source: tier,
     asOf: REFERENCE_AS_OF,
   },
+  { id: "llama-3.1-8b", label: "Llama-3.1-8B (128K)", ...llama },
+  { id: "llama-3.1-70b", label: "Llama-3.1-70B (128K)", ...llama },
 ];

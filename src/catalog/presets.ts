@@ -66,4 +66,42 @@ export const REFERENCE_PRESET: Preset = {
   ],
 };
 
-export const PRESETS: Preset[] = [REFERENCE_PRESET];
+/**
+ * `current`: the newest dated figures in the catalog, every rate card offered as a plan. `estimate`
+ * (the page's two-plan comparison, flat rates) bills Tinker at the 2026-05 card's long-context tier,
+ * the tier of the model labels, and GPUs at Fireworks' list of 2026-10-07.
+ */
+export const CURRENT_PRESET: Preset = {
+  id: "current",
+  label: "The newest dated figures in the catalog (rate cards of 2026-05 to 2026-11)",
+  perTokenPriceIds: [
+    "tinker-2026-05-kimi-k2p6-128k",
+    "tinker-2026-05-kimi-k2p5-128k",
+    "tinker-2026-05-qwen3p5-397b-256k",
+    "tinker-2026-05-gpt-oss-120b-128k",
+    "tinker-2026-05-llama-3.1-8b",
+    "tinker-2026-05-llama-3.1-70b",
+  ],
+  gpuPriceIds: [
+    "fireworks-2026-10-h100",
+    "fireworks-2026-10-h200",
+    "fireworks-2026-10-b200",
+    "fireworks-2026-10-b300",
+    "fireworks-2026-10-gb300",
+  ],
+  fallbackUsdPerGpuHour: REFERENCE_PRESET.fallbackUsdPerGpuHour,
+  fallbackSource: REFERENCE_PRESET.fallbackSource,
+  workloadDefaults: REFERENCE_PRESET.workloadDefaults,
+  // The page's saturated throughputs are the only dedicated throughputs the catalog has.
+  dedicatedDefaults: REFERENCE_PRESET.dedicatedDefaults,
+  cardIds: [
+    "tinker-2026-10",
+    "tinker-2026-05",
+    "fireworks-serverless",
+    "fireworks-2026-10",
+    "fireworks-rft",
+    "fireworks-2026-05",
+  ],
+};
+
+export const PRESETS: Preset[] = [REFERENCE_PRESET, CURRENT_PRESET];

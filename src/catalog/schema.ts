@@ -25,6 +25,14 @@ export const PerTokenPriceSchema = v.strictObject({
   modelId: id,
   usdPerMillionPrefill: positive,
   usdPerMillionSample: positive,
+  /** Prompt tokens served from the provider's cache; absent = the card bills them at full prefill. */
+  usdPerMillionCachedPrefill: v.optional(positive),
+  /** Training, per token per pass; absent = the card sells no training. */
+  usdPerMillionTrain: v.optional(positive),
+  /** The rate card this entry belongs to (entries of one card and model are its context tiers). */
+  card: v.optional(id),
+  /** The most context this tier serves, tokens; absent = the model's window. */
+  contextTierTokens: v.optional(positiveInteger),
   ...provenance,
 });
 
@@ -33,6 +41,17 @@ export const GpuPriceSchema = v.strictObject({
   /** The reference page's GPU type ids: H100_80GB, H200_141GB, B200_180GB, B300_288GB. */
   gpuType: v.pipe(v.string(), v.minLength(1)),
   usdPerGpuHour: positive,
+  /** The price list this rate belongs to; lists disagree (DATA.md §2), so each is kept. */
+  card: v.optional(id),
+  ...provenance,
+});
+
+/** A rate card a preset offers as plans: per-token cards, or GPU-hour lists run at the dedicated defaults. */
+export const CardSchema = v.strictObject({
+  id,
+  kind: v.picklist(["per-token", "gpu-hour"]),
+  label: v.pipe(v.string(), v.minLength(1)),
+  provider: v.pipe(v.string(), v.minLength(1)),
   ...provenance,
 });
 
@@ -55,6 +74,14 @@ export const WorkloadDefaultSchema = v.strictObject({
   ...provenance,
 });
 
+/** A discount a card states as a rule, as a fraction off the full rate. */
+export const DiscountSchema = v.strictObject({
+  id,
+  label: v.pipe(v.string(), v.minLength(1)),
+  fractionOff: v.pipe(v.number(), v.minValue(0), v.maxValue(1)),
+  ...provenance,
+});
+
 export const PresetSchema = v.strictObject({
   id,
   label: v.pipe(v.string(), v.minLength(1)),
@@ -66,6 +93,8 @@ export const PresetSchema = v.strictObject({
   fallbackSource: v.pipe(v.string(), v.minLength(1)),
   workloadDefaults: WorkloadDefaultSchema,
   dedicatedDefaults: v.array(DedicatedDefaultSchema),
+  /** Rate cards offered as extra plans (ids of `cards`); absent = only the page's two plans. */
+  cardIds: v.optional(v.array(id)),
 });
 
 export const CatalogSchema = v.strictObject({
@@ -73,6 +102,9 @@ export const CatalogSchema = v.strictObject({
   perTokenPrices: v.array(PerTokenPriceSchema),
   gpuPrices: v.array(GpuPriceSchema),
   presets: v.array(PresetSchema),
+  cards: v.optional(v.array(CardSchema)),
+  /** Rules stated by a rate card rather than a price, e.g. Tinker's 80% cached-prefill discount. */
+  discounts: v.optional(v.array(DiscountSchema)),
   architectures: v.array(ArchitectureSchema),
   gpus: v.array(GpuSpecSchema),
 });
@@ -82,4 +114,6 @@ export type PerTokenPrice = v.InferOutput<typeof PerTokenPriceSchema>;
 export type GpuPrice = v.InferOutput<typeof GpuPriceSchema>;
 export type DedicatedDefault = v.InferOutput<typeof DedicatedDefaultSchema>;
 export type Preset = v.InferOutput<typeof PresetSchema>;
+export type Card = v.InferOutput<typeof CardSchema>;
+export type Discount = v.InferOutput<typeof DiscountSchema>;
 export type Catalog = v.InferOutput<typeof CatalogSchema>;

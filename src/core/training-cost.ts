@@ -1,0 +1,68 @@
+import type { Plan, PlanEstimate, TrainingEstimate } from "./plan.js";
+
+const TOKENS_PER_MILLION = 1_000_000;
+const SECONDS_PER_HOUR = 3600;
+
+/** What one RL step trains on, and how many steps the run takes. */
+export interface TrainingOptions {
+  /** Tokens in the step's training data (each episode's whole trajectory, summed). */
+  tokensTrained: number;
+  /** Passes (epochs) over the step's data. */
+  passes: number;
+  /** RL steps in the run; each rolls out the workload and trains on it. */
+  steps: number;
+  /** Cluster-wide training throughput on a gpu-hour plan's own GPUs, tokens per second (no catalog default). */
+  trainTokensPerSecond?: number;
+}
+
+/**
+ * The training side of an RL step on `plan`: per-token plans charge tokens × passes at the train rate;
+ * gpu-hour plans train on their own GPUs for tokens × passes ÷ training tok/s. Returns the estimate with
+ * `training` filled in, or with a warning when the plan cannot price training.
+ */
+export function withTrainingCost(estimate: PlanEstimate, plan: Plan, options: TrainingOptions): PlanEstimate {
+  const trained = options.tokensTrained * options.passes;
+  let usdTraining: number;
+  let clusterHours: number | undefined;
+  if (plan.kind === "per-token") {
+    if (plan.usdPerMillionTrain === undefined) {
+      return {
+        ...estimate,
+        warnings: [...estimate.warnings, "no train rate in this plan: training not priced"],
+      };
+    }
+    const rate =
+      plan.contextTiers?.find((t) => t.label === estimate.tier)?.usdPerMillionTrain ??
+      plan.usdPerMillionTrain;
+    usdTraining = (trained / TOKENS_PER_MILLION) * rate;
+    estimate.assumptions.push({ name: "train $/1M", value: rate, source: plan.source });
+  } else {
+    if (options.trainTokensPerSecond === undefined) {
+      return {
+        ...estimate,
+        warnings: [
+          ...estimate.warnings,
+          "training not priced: give the training tok/s (the catalog has none)",
+        ],
+      };
+    }
+    clusterHours = trained / options.trainTokensPerSecond / SECONDS_PER_HOUR;
+    usdTraining = clusterHours * plan.gpus * plan.usdPerGpuHour;
+    estimate.assumptions.push({
+      name: "train tok/s (cluster)",
+      value: options.trainTokensPerSecond,
+      source: "user input (the catalog has no training throughput)",
+    });
+  }
+  const usdStep = estimate.usdTotal + usdTraining;
+  const training: TrainingEstimate = {
+    tokensTrained: options.tokensTrained,
+    passes: options.passes,
+    usdTraining,
+    ...(clusterHours !== undefined && { clusterHours }),
+    usdStep,
+    steps: options.steps,
+    usdRun: usdStep * options.steps,
+  };
+  return { ...estimate, training };
+}
