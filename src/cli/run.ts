@@ -5,11 +5,13 @@ import type { CliContext, Command } from "./context.js";
 const COMMANDS: Record<string, () => Promise<Command>> = {
   estimate: async () => (await import("./commands/estimate.js")).estimate,
   catalog: async () => (await import("./commands/catalog.js")).catalog,
+  serve: async () => (await import("./commands/serve.js")).serve,
 };
 
 const SUMMARIES: Record<string, string> = {
   estimate: "price N episodes on the reference page's two plans (per token vs dedicated GPU-hours)",
   catalog: "list the catalog's models, prices and presets with sources and dates",
+  serve: "serve the web calculator on http://127.0.0.1:PORT (Ctrl-C stops it)",
 };
 
 function usage(): string {

@@ -1,0 +1,86 @@
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { startStaticServer } from "../../server/static-server.js";
+import { CliError } from "../cli-error.js";
+import type { Command } from "../context.js";
+import { numberFlag, parseFlags } from "../flags.js";
+
+/** The default port when neither --port nor PORT is given (Vite's preview port, rarely taken). */
+export const DEFAULT_PORT = 4173;
+
+// dist/cli/commands/serve.js and src/cli/commands/serve.ts both sit three folders below the package.
+const BUILT_PAGE = fileURLToPath(new URL("../../../dist/web/", import.meta.url));
+
+const FLAGS = {
+  port: { type: "string" },
+  host: { type: "string" },
+  root: { type: "string" },
+} as const;
+
+export const serve: Command = {
+  summary: "serve the web calculator on http://127.0.0.1:PORT (Ctrl-C stops it)",
+  help: `Usage: rollout-cost serve [options]
+
+Serves the web calculator (built into dist/web by 'npm run build') and prints
+its URL. Only this machine can reach it unless --host says otherwise.
+Ctrl-C stops it.
+
+Options
+  --port <n>     port, 0..65535 (default: PORT from the environment, else ${DEFAULT_PORT});
+                 0 picks a free one
+  --host <addr>  address to bind (default 127.0.0.1; 0.0.0.0 exposes it to the network)
+  --root <dir>   folder to serve (default: the package's dist/web)
+  -h, --help     this text
+
+Exit codes: 0 stopped by Ctrl-C, 1 the page is not built or the port is taken, 2 bad input.`,
+  async run(argv, context) {
+    const { values } = parseFlags(argv, FLAGS);
+    const port =
+      values.port !== undefined
+        ? numberFlag("port", values.port, { integer: true, min: 0, max: 65535 })
+        : portFromEnv(context.env.PORT);
+    const host = values.host ?? "127.0.0.1";
+    if (!/^[\w.:-]+$/.test(host))
+      throw new CliError(`--host must be an address or host name, got ${JSON.stringify(host)}`);
+    const root = values.root ?? BUILT_PAGE;
+    if (!existsSync(`${root}/index.html`)) {
+      throw new CliError(
+        `the web page is not built (no ${root.replace(/\/$/, "")}/index.html): run \`npm run build\` first`,
+        1,
+      );
+    }
+    let server: Awaited<ReturnType<typeof startStaticServer>>;
+    try {
+      server = await startStaticServer({ root, host, port: port ?? DEFAULT_PORT });
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === "EADDRINUSE") {
+        throw new CliError(
+          `port ${port ?? DEFAULT_PORT} is in use: pick another with --port or PORT (0 picks a free one)`,
+          1,
+        );
+      }
+      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EACCES") {
+        throw new CliError(`cannot listen on ${host}:${port ?? DEFAULT_PORT} (${code})`, 1);
+      }
+      throw error;
+    }
+    context.stdout.write(`rollout-cost calculator: ${server.url}\nPress Ctrl-C to stop.\n`);
+    await new Promise<void>((resolve) => {
+      if (context.signal.aborted) resolve();
+      else context.signal.addEventListener("abort", () => resolve(), { once: true });
+    });
+    await server.close();
+    context.stdout.write("Stopped.\n");
+  },
+};
+
+function portFromEnv(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  const text = raw.trim();
+  const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isInteger(value) || value > 65535) {
+    throw new CliError(`PORT must be an integer from 0 to 65535, got ${JSON.stringify(raw)}`);
+  }
+  return value;
+}

@@ -1,0 +1,107 @@
+import { readFile, realpath, stat } from "node:fs/promises";
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { contentTypeFor } from "./content-types.js";
+import { SECURITY_HEADERS } from "./security-headers.js";
+import { staticPathFor } from "./static-path.js";
+
+/** A running server and how to stop it. */
+export interface RunningServer {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "Bad request",
+  404: "Not found",
+  405: "Method not allowed",
+  500: "Internal error",
+};
+
+/**
+ * Serves the files under `root` (read-only, GET and HEAD only) on host:port; port 0 picks a free one.
+ * Requests never leave `root`, symlinks included; nothing in a request is evaluated.
+ */
+export async function startStaticServer(options: {
+  root: string;
+  host: string;
+  port: number;
+}): Promise<RunningServer> {
+  const root = await realpath(path.resolve(options.root));
+  const server = createServer((request, response) => {
+    handle(root, request, response).catch(() => plain(response, 500, request.method === "HEAD"));
+  });
+  await listen(server, options.host, options.port);
+  const { port } = server.address() as AddressInfo;
+  const hostInUrl = options.host.includes(":") ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${hostInUrl}:${port}/`,
+    port,
+    close: () =>
+      new Promise((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function listen(server: Server, host: string, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+async function handle(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const head = request.method === "HEAD";
+  if (request.method !== "GET" && !head) {
+    response.setHeader("Allow", "GET, HEAD");
+    return plain(response, 405, false);
+  }
+  const target = staticPathFor(root, request.url ?? "");
+  if (!target.ok) return plain(response, target.status, head);
+  const file = await existingFileUnder(root, target.filePath);
+  if (!file) return plain(response, 404, head);
+  const body = await readFile(file);
+  const hashed = file.startsWith(path.join(root, "assets") + path.sep);
+  response.writeHead(200, {
+    ...SECURITY_HEADERS,
+    "Content-Type": contentTypeFor(file),
+    "Content-Length": body.length,
+    // Vite names assets by content hash, so they never change; the page itself must be revalidated.
+    "Cache-Control": hashed ? "public, max-age=31536000, immutable" : "no-cache",
+  });
+  response.end(head ? undefined : body);
+}
+
+// The real path of a regular file inside root, or undefined (missing, a folder, or a link out of root).
+async function existingFileUnder(root: string, filePath: string): Promise<string | undefined> {
+  try {
+    const real = await realpath(filePath);
+    if (!real.startsWith(root + path.sep)) return undefined;
+    return (await stat(real)).isFile() ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function plain(response: ServerResponse, status: number, head: boolean): void {
+  if (response.headersSent) {
+    response.destroy();
+    return;
+  }
+  const body = `${STATUS_TEXT[status] ?? "Error"}\n`;
+  response.writeHead(status, {
+    ...(response.getHeaders() as Record<string, string>),
+    ...SECURITY_HEADERS,
+    "Content-Type": "text/plain; charset=utf-8",
+    "Content-Length": Buffer.byteLength(body),
+    "Cache-Control": "no-store",
+  });
+  response.end(head ? undefined : body);
+}

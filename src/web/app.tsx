@@ -1,0 +1,102 @@
+import { useCallback, useMemo, useRef } from "preact/hooks";
+import { formatUsd } from "../format/numbers.js";
+import { SCENARIO_FIELDS, scenarioToQuery } from "../format/scenario-query.js";
+import { AdvancedPanel } from "./components/advanced-panel.js";
+import { CostChart } from "./components/cost-chart.js";
+import { ExportBar } from "./components/export-bar.js";
+import { Footnote } from "./components/footnote.js";
+import { PlanCards } from "./components/plan-cards.js";
+import { ScenarioForm } from "./components/scenario-form.js";
+import { TokenMath } from "./components/token-math.js";
+import { evaluate, type Priced } from "./evaluate.js";
+import { defaultDraft, modelLabel, parseDraft, withModel, withText } from "./state.js";
+import { useUrlDraft } from "./use-url-draft.js";
+
+// Panels are composed here; each takes the priced scenario and renders one concern, so more can be
+// added beside them (reality check, more plans, log drop zone) without touching the others.
+export function App() {
+  const lastValid = useRef<Priced | undefined>(undefined);
+  const getLastValid = useCallback(() => lastValid.current?.options ?? {}, []);
+  const { draft, notices, edit, commit } = useUrlDraft(getLastValid);
+  const { options, errors } = useMemo(() => parseDraft(draft), [draft]);
+  const invalid = SCENARIO_FIELDS.filter((f) => errors[f.key] !== undefined);
+
+  const current = useMemo(
+    () => (invalid.length === 0 ? evaluate(options) : undefined),
+    [options, invalid.length],
+  );
+  if (current?.ok) lastValid.current = current;
+  if (!lastValid.current) {
+    // A link whose every value is bad still gets figures: the model's defaults.
+    const fallback = evaluate(parseDraft(defaultDraft(draft.modelId)).options);
+    if (fallback.ok) lastValid.current = fallback;
+  }
+  const shown = lastValid.current;
+  if (!shown) return <p>The catalog could not price the default scenario.</p>;
+  const stale = invalid.length > 0 || (current !== undefined && !current.ok);
+  const link = `${window.location.origin}${window.location.pathname}?${scenarioToQuery(shown.options)}`;
+  const { tinker, dedicated } = shown.estimate.plans;
+
+  return (
+    <div class="page">
+      <header class="page-header">
+        <h1>Rollout cost: per token or by the GPU-hour?</h1>
+        <p>
+          What multi-turn agentic RL rollouts cost on per-token billing that re-prefills every turn (Tinker),
+          against a dedicated deployment billed by the GPU-hour whose prefix cache survives between turns.
+        </p>
+      </header>
+      <main class="layout">
+        <section class="inputs" aria-label="Scenario">
+          {notices.map((n) => (
+            <p key={n} class="notice" role="status">
+              {n}
+            </p>
+          ))}
+          <ScenarioForm
+            modelId={draft.modelId}
+            text={draft.text}
+            errors={errors}
+            onModel={(id) => commit(withModel(draft, id))}
+            onText={(key, text) => edit(withText(draft, key, text))}
+            onCommit={() => commit()}
+          />
+          <AdvancedPanel
+            priced={shown}
+            text={draft.text}
+            errors={errors}
+            onText={(key, text) => edit(withText(draft, key, text))}
+            onCommit={() => commit()}
+          />
+        </section>
+        <section class="results" aria-labelledby="results-title">
+          <h2 id="results-title" class="visually-hidden">
+            Results
+          </h2>
+          <p class="announce visually-hidden" aria-live="polite" aria-atomic="true">
+            {stale
+              ? `Input needs fixing; showing the last valid result.`
+              : `${modelLabel(shown.provenance.model.id)}: Tinker ${formatUsd(tinker.usdTotal)}, dedicated ${formatUsd(dedicated.usdTotal)}, ${dedicated.vsTinker}.`}
+          </p>
+          {stale && (
+            <p class="stale" role="note">
+              Showing the last valid result.{" "}
+              {invalid.length > 0
+                ? `Fix ${invalid.map((f) => f.label).join(", ")} to update it.`
+                : current && !current.ok
+                  ? current.reason
+                  : ""}
+            </p>
+          )}
+          <div class={stale ? "result result--stale" : "result"}>
+            <TokenMath priced={shown} />
+            <PlanCards priced={shown} />
+            <CostChart priced={shown} />
+          </div>
+          <ExportBar priced={shown} link={link} />
+          <Footnote priced={shown} />
+        </section>
+      </main>
+    </div>
+  );
+}

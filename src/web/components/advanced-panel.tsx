@@ -1,0 +1,49 @@
+import { formatCount, formatTokensPerSecondCeil } from "../../format/numbers.js";
+import { SCENARIO_FIELDS, type ScenarioNumberKey } from "../../format/scenario-query.js";
+import type { Priced } from "../evaluate.js";
+import { ADVANCED_KEYS } from "../state.js";
+import { NumberField } from "./number-field.js";
+
+/**
+ * The dedicated cluster's size and throughputs, collapsed by default. Each shows its at-par bound
+ * (the value at which both sides cost the same, the others held) as information: unlike the
+ * reference page, values past it are accepted and the cards say how much dearer that is.
+ */
+export function AdvancedPanel(props: {
+  priced: Priced;
+  text: Record<ScenarioNumberKey, string>;
+  errors: Partial<Record<ScenarioNumberKey, string>>;
+  onText: (key: ScenarioNumberKey, text: string) => void;
+  onCommit: () => void;
+}) {
+  const { parity } = props.priced.estimate;
+  const gpuType = props.priced.input.dedicated.gpuType.replace("_", " ");
+  const hints: Record<string, string> = {
+    gpus:
+      parity.maxGpus === null
+        ? "The cluster has no work in this scenario, so any GPU count is at par."
+        : `At par with Tinker at ${formatCount(parity.maxGpus)} GPUs; more costs more than Tinker.`,
+    promptTokensPerSecond: `At par with Tinker at ${formatTokensPerSecondCeil(parity.minPromptTokensPerSecond)} tok/s; less costs more.`,
+    decodeTokensPerSecond: `At par with Tinker at ${formatTokensPerSecondCeil(parity.minDecodeTokensPerSecond)} tok/s; less costs more.`,
+  };
+  const labels: Record<string, string> = { gpus: `Dedicated GPUs (${gpuType})` };
+  return (
+    <details class="advanced">
+      <summary>Advanced: dedicated cluster size and throughput (defaults are saturated estimates)</summary>
+      <div class="field-grid">
+        {SCENARIO_FIELDS.filter((f) => ADVANCED_KEYS.includes(f.key)).map((field) => (
+          <NumberField
+            key={field.key}
+            field={field}
+            label={labels[field.key]}
+            text={props.text[field.key]}
+            error={props.errors[field.key]}
+            hint={hints[field.key]}
+            onText={(text) => props.onText(field.key, text)}
+            onCommit={props.onCommit}
+          />
+        ))}
+      </div>
+    </details>
+  );
+}

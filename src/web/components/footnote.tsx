@@ -1,0 +1,35 @@
+import type { Priced } from "../evaluate.js";
+
+/** Where each rate came from and when it was read, links where the source has one. */
+export function Footnote(props: { priced: Priced }) {
+  const { perTokenPrice, gpuRate, dedicatedDefaults, preset } = props.priced.provenance;
+  return (
+    <footer class="footnote">
+      <p>
+        Order-of-magnitude estimates from the <code>{preset.id}</code> preset. {perTokenPrice.provider} rates:{" "}
+        <Source text={perTokenPrice.source} />, {perTokenPrice.asOf}. GPU-hour rate:{" "}
+        <Source text={gpuRate.source} />
+        {gpuRate.asOf ? `, ${gpuRate.asOf}` : ""}. Dedicated throughput defaults: {dedicatedDefaults.source}.
+        They are saturated estimates: tune them in Advanced for your workload. The same figures come from{" "}
+        <code>rollout-cost estimate</code>.
+      </p>
+    </footer>
+  );
+}
+
+function Source(props: { text: string }) {
+  const match = /https:\/\/[^\s)]+/.exec(props.text);
+  if (!match) return <>{props.text}</>;
+  const url = match[0];
+  const before = props.text.slice(0, match.index);
+  const after = props.text.slice(match.index + url.length);
+  return (
+    <>
+      {before}
+      <a href={url} rel="noreferrer">
+        {url.replace(/^https:\/\//, "")}
+      </a>
+      {after}
+    </>
+  );
+}
