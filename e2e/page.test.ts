@@ -267,8 +267,13 @@ describe("the calculator page", () => {
 
   it("shows the engine's context-window warning beside the figures", async () => {
     await open("?turns=12");
-    const warning = await page.textContent('[data-plan="dedicated"] .warnings');
+    const warning = await page.textContent(".episode-warnings");
     expect(warning).toContain("Context window: the episode needs 142,000 tokens");
+    expect(await page.$('[data-plan="dedicated"] .warnings')).toBeNull();
+    // A cluster so slow that even one GPU costs more than Tinker: the parity warning sits on its card.
+    await open("?dtps=1&gpus=1");
+    expect(await page.textContent('[data-plan="dedicated"] .warnings')).toContain("Parity: even 1 GPU");
+    expect(await page.$(".episode-warnings")).toBeNull();
   });
 
   it("copies a Markdown table of the result", async () => {
@@ -322,6 +327,17 @@ describe("the calculator page", () => {
         await p.screenshot({ path: `${TEST_OUTPUT}page-${width}-${scheme}.png`, fullPage: true });
       }
     }
+    // A scenario with a crossing, Advanced open, and one with a field in error, to look at too.
+    await p.emulateMedia({ colorScheme: "light" });
+    await p.setViewportSize({ width: 1440, height: 900 });
+    await open("?model=gpt-oss-120b&dtps=500&turns=12", p);
+    await openAdvanced(p);
+    await settle(p);
+    await p.screenshot({ path: `${TEST_OUTPUT}page-1440-crossing.png`, fullPage: true });
+    await p.setViewportSize({ width: 360, height: 900 });
+    await open("?turns=-4", p);
+    await settle(p);
+    await p.screenshot({ path: `${TEST_OUTPUT}page-360-invalid.png`, fullPage: true });
     await p.close();
     expect(errors).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
 import { formatCount, formatUsd } from "../../format/numbers.js";
 import type { Priced } from "../evaluate.js";
 import { costSweep } from "../sweep.js";
@@ -18,7 +18,8 @@ export function CostChart(props: { priced: Priced }) {
   const width = useWidth(box);
   const caption = chartCaption(props.priced, sweep, maxTurns);
 
-  useEffect(() => {
+  // A layout effect, so the chart is redrawn in the same frame as the cards, not one frame later.
+  useLayoutEffect(() => {
     const element = box.current;
     if (!element || width === 0) return;
     const data = sweep.points.flatMap((p) => [
@@ -115,7 +116,7 @@ export function CostChart(props: { priced: Priced }) {
 function chartCaption(priced: Priced, sweep: ReturnType<typeof costSweep>, maxTurns: number): string {
   const { input, provenance } = priced;
   const parts = [
-    `Total cost of ${formatCount(input.workload.episodes)} episodes at 1 to ${maxTurns} turns per episode, other inputs held; the band marks ${input.workload.shape.turns}.`,
+    `Total cost of ${formatCount(input.workload.episodes)} episodes at 1 to ${maxTurns} turns per episode, other inputs held; the band marks the chosen ${input.workload.shape.turns}.`,
   ];
   const first = sweep.points[0];
   if (sweep.crossings.length === 0 && first) {

@@ -17,9 +17,8 @@ export function PlanCards(props: { priced: Priced }) {
   const { estimate, input } = props.priced;
   const { tinker, dedicated } = estimate.plans;
   const episodes = formatCount(input.workload.episodes);
-  // The context-window warning concerns the episode, so both sides carry it; others concern the cluster.
-  const shared = estimate.warnings.filter((w) => w.startsWith("context window"));
-  const cluster = estimate.warnings.filter((w) => !shared.includes(w));
+  // Warnings about the episode sit with the token math (EpisodeWarnings); the rest concern the cluster.
+  const cluster = estimate.warnings.filter((w) => !isEpisodeWarning(w));
   const cards: Card[] = [
     {
       key: "tinker",
@@ -28,7 +27,7 @@ export function PlanCards(props: { priced: Priced }) {
       usdPerEpisode: tinker.usdPerEpisode,
       usdTotal: tinker.usdTotal,
       vsTinker: "1×",
-      warnings: shared,
+      warnings: [],
     },
     {
       key: "dedicated",
@@ -37,7 +36,7 @@ export function PlanCards(props: { priced: Priced }) {
       usdPerEpisode: dedicated.usdPerEpisode,
       usdTotal: dedicated.usdTotal,
       vsTinker: dedicated.vsTinker,
-      warnings: [...shared, ...cluster],
+      warnings: cluster,
     },
   ];
   return (
@@ -90,8 +89,13 @@ function vsClass(card: Card): string {
   return "vs";
 }
 
-// Engine warnings are lower-case clauses ("context window: ..."); on the page they read as sentences.
-function sentence(warning: string): string {
+/** True for the engine's warnings about the episode itself (its context), not about a plan. */
+export function isEpisodeWarning(warning: string): boolean {
+  return warning.startsWith("context window");
+}
+
+/** Engine warnings are lower-case clauses ("context window: ..."); on the page they read as sentences. */
+export function sentence(warning: string): string {
   const text = warning.charAt(0).toUpperCase() + warning.slice(1);
   return /[.!?]$/.test(text) ? text : `${text}.`;
 }
