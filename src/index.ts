@@ -17,6 +17,7 @@ export {
 export { LIMITS } from "./core/limits.js";
 export { type ParityBounds, parityBounds } from "./core/parity.js";
 export { type PerTokenRates, perTokenEpisodeCostUsd } from "./core/per-token-cost.js";
+export { type QueryProblem, scenarioFromQuery, scenarioToQuery } from "./format/scenario-query.js";
 
 import { type ReferenceOptions, resolveReference } from "./catalog/resolve-reference.js";
 import { estimateReference } from "./core/estimate.js";
