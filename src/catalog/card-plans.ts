@@ -83,7 +83,7 @@ export function gpuHourPlan(
     decodeTokensPerSecond: terms.decodeTokensPerSecond,
     throughputSource: throughputChanged
       ? "user input"
-      : `${terms.defaults.source}, ${terms.defaults.asOf} (saturated, constant)`,
+      : `${terms.defaults.source} (as of ${terms.defaults.asOf}; saturated, constant)`,
     overlap: terms.overlap,
     ...(terms.minimumBilledHours !== undefined && { minimumBilledHours: terms.minimumBilledHours }),
   };

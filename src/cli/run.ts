@@ -5,12 +5,20 @@ import type { CliContext, Command } from "./context.js";
 const COMMANDS: Record<string, () => Promise<Command>> = {
   estimate: async () => (await import("./commands/estimate.js")).estimate,
   catalog: async () => (await import("./commands/catalog.js")).catalog,
+  compare: async () => (await import("./commands/compare.js")).compare,
+  breakeven: async () => (await import("./commands/breakeven.js")).breakeven,
+  sweep: async () => (await import("./commands/sweep.js")).sweep,
+  throughput: async () => (await import("./commands/throughput.js")).throughput,
   serve: async () => (await import("./commands/serve.js")).serve,
 };
 
 const SUMMARIES: Record<string, string> = {
   estimate: "price N episodes on the reference page's two plans (per token vs dedicated GPU-hours)",
   catalog: "list the catalog's models, prices and presets with sources and dates",
+  compare: "price one workload on every chosen plan, with a reality check of the page's assumptions",
+  breakeven: "solve for break-even turns, episodes or cache hit between two plans, or GPUs for a deadline",
+  sweep: "every plan's cost over one or two inputs, as CSV",
+  throughput: "derive prefill/decode tok/s, KV capacity and cache survival from the model and GPU",
   serve: "serve the web calculator on http://127.0.0.1:PORT (Ctrl-C stops it)",
 };
 

@@ -97,6 +97,7 @@ export function breakEven(input: BreakEvenInput): BreakEven {
     const [ua, ub] = costs(range.min);
     const cheaper = crossing.sign < 0 ? a : b;
     const dearer = crossing.sign < 0 ? b : a;
+    const span = variable === "cacheHit" ? "0% to 100%" : `${range.min} to ${range.max}`;
     const whyFlat =
       variable === "episodes"
         ? "; both bills grow in proportion to episodes, so their ratio never changes"
@@ -107,7 +108,7 @@ export function breakEven(input: BreakEvenInput): BreakEven {
       never:
         crossing.sign === 0 || ua === ub
           ? `${a.id} and ${b.id} cost the same at every ${what}`
-          : `${cheaper.id} is cheaper than ${dearer.id} at every ${what} from ${range.min} to ${range.max}${whyFlat}`,
+          : `${cheaper.id} is cheaper than ${dearer.id} at every ${what} from ${span}${whyFlat}`,
     };
   }
   const [usdA, usdB] = costs(crossing.value);

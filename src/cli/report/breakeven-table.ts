@@ -1,0 +1,48 @@
+import type { BreakEven } from "../../core/break-even.js";
+import type { DeadlineGpus } from "../../core/deadline-gpus.js";
+import type { Plan } from "../../core/plan.js";
+import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
+import { tableText } from "../output.js";
+
+/** A break-even answer in words, with the two costs at it. */
+export function breakEvenTable(a: Plan, b: Plan, answer: BreakEven): string {
+  const lines = [
+    `Break-even ${answer.variable === "cacheHit" ? "cache hit" : answer.variable}: ${a.id} vs ${b.id}`,
+  ];
+  if (!answer.ok) {
+    lines.push(`  never: ${answer.never}`);
+    return `${lines.join("\n")}\n`;
+  }
+  const value =
+    answer.variable === "cacheHit"
+      ? formatPercent(answer.value * 100)
+      : `${answer.value.toFixed(3)} (from ${formatCount(answer.wholeValue ?? answer.value)} on, the order is flipped)`;
+  const other = answer.cheaperBelow === a.id ? b.id : a.id;
+  lines.push(`  at ${value}`);
+  lines.push(`  ${answer.cheaperBelow} is cheaper below it, ${other} above`);
+  lines.push(`  costs there: ${a.id} ${formatUsd(answer.usdA)}, ${b.id} ${formatUsd(answer.usdB)}`);
+  if (!answer.exact)
+    lines.push(
+      "  ! the order flips across a jump (a context-tier switch or a minimum bill), not at equal cost",
+    );
+  return `${lines.join("\n")}\n`;
+}
+
+/** Replicas and GPUs each dedicated plan needs to finish by the deadline. */
+export function deadlineTable(
+  deadlineHours: number,
+  answers: ({ plan: string; label: string } & DeadlineGpus)[],
+): string {
+  const rows = answers.map((a) =>
+    a.ok
+      ? [
+          a.plan,
+          formatCount(a.replicas),
+          formatCount(a.gpus),
+          formatHours(a.wallHours),
+          formatUsd(a.usdTotal),
+        ]
+      : [a.plan, "never", "", "", a.never],
+  );
+  return `GPUs to finish within ${deadlineHours} h\n${tableText(["plan", "replicas", "GPUs", "wall hours", "$ total"], rows, ["left", "right", "right", "right", "right"])}\n`;
+}
