@@ -96,6 +96,8 @@ describe("the calculator page", () => {
     expect(text).toContain("thinkingmachines.ai/tinker");
     expect(text).toContain("2026-05-16");
     expect(await page.$eval("details.advanced", (d) => (d as HTMLDetailsElement).open)).toBe(false);
+    // The server's CSP forbids inline script, so the built page must have none.
+    expect(await page.$$eval("script:not([src])", (scripts) => scripts.length)).toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -263,6 +265,22 @@ describe("the calculator page", () => {
     // Two lines of 40 points each; the context window (128K) stops fitting after 10 turns.
     expect(await page.$$eval(".chart-box svg path", (paths) => paths.length)).toBeGreaterThanOrEqual(2);
     expect(await page.textContent(".chart-box svg")).toContain("past the 128K window");
+  });
+
+  it("switches the chart's cost axis to logarithmic and back", async () => {
+    await open();
+    const ticks = () =>
+      page.$$eval(".chart-box svg [aria-label='y-axis tick label'] text", (t) => t.map((e) => e.textContent));
+    const linear = await ticks();
+    expect(linear).toContain("$0");
+    await page.check(".chart-option input");
+    await settle();
+    const log = await ticks();
+    expect(log).not.toContain("$0");
+    expect(log).not.toEqual(linear);
+    await page.uncheck(".chart-option input");
+    await settle();
+    expect(await ticks()).toEqual(linear);
   });
 
   it("shows the engine's context-window warning beside the figures", async () => {

@@ -156,4 +156,28 @@ describe("parseScenarioNumber", () => {
   ])("explains %s %j in a sentence naming the field", (query, raw, reason) => {
     expect(parseScenarioNumber(field(query), raw)).toEqual({ ok: false, reason });
   });
+
+  it("reads any text as a value within the field's range or a sentence naming the field (fast-check)", () => {
+    const text = fc.oneof(
+      fc.string(),
+      fc.double().map(String),
+      fc.integer().map(String),
+      fc.constantFrom("1e308", "-0", "0x10", "1_000", "1,000,000", " 7 ", "٣", "Infinity", "NaN", "+5", ".5"),
+    );
+    fc.assert(
+      fc.property(fc.constantFrom(...SCENARIO_FIELDS), text, (f, raw) => {
+        const parsed = parseScenarioNumber(f, raw);
+        if (parsed.ok) {
+          expect(Number.isFinite(parsed.value)).toBe(true);
+          expect(parsed.value).toBeGreaterThanOrEqual(f.min);
+          expect(parsed.value).toBeLessThanOrEqual(f.max);
+          if (f.integer) expect(Number.isInteger(parsed.value)).toBe(true);
+        } else {
+          expect(parsed.reason.startsWith(f.label)).toBe(true);
+          expect(parsed.reason).not.toMatch(/undefined/);
+        }
+      }),
+      { seed: 42, numRuns: 1000 },
+    );
+  });
 });

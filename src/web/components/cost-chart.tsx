@@ -16,6 +16,10 @@ export function CostChart(props: { priced: Priced }) {
   const sweep = useMemo(() => costSweep(input, maxTurns), [input, maxTurns]);
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
+  const [logWanted, setLogWanted] = useState(false);
+  // A log axis shows both sides' growth when one dwarfs the other; it needs every total above zero.
+  const logPossible = sweep.points.every((p) => p.tinkerUsd > 0 && p.dedicatedUsd > 0);
+  const log = logWanted && logPossible;
   const caption = chartCaption(props.priced, sweep, maxTurns);
 
   // A layout effect, so the chart is redrawn in the same frame as the cards, not one frame later.
@@ -42,7 +46,7 @@ export function CostChart(props: { priced: Priced }) {
         label: `Total for ${formatCount(input.workload.episodes)} episodes`,
         grid: true,
         tickFormat: (usd: number) => (usd === 0 ? "$0" : formatUsd(usd)),
-        zero: true,
+        ...(log ? { type: "log" as const } : { zero: true }),
       },
       color: { domain: PLANS, range: COLORS },
       marks: [
@@ -65,7 +69,7 @@ export function CostChart(props: { priced: Priced }) {
               text: () => `past the ${windowK} window`,
             })
           : null,
-        Plot.ruleY([0]),
+        log ? null : Plot.ruleY([0]),
         Plot.ruleX([turns], { strokeOpacity: 0.18, strokeWidth: 8 }),
         Plot.lineY(data, { x: "turns", y: "usd", stroke: "plan", strokeWidth: 2.5 }),
         Plot.dot(chosen, { x: "turns", y: "usd", fill: "plan", r: 4 }),
@@ -98,7 +102,7 @@ export function CostChart(props: { priced: Priced }) {
       ],
     });
     element.replaceChildren(chart);
-  }, [sweep, width, turns, maxTurns, input, caption]);
+  }, [sweep, width, turns, maxTurns, input, caption, log]);
 
   return (
     <figure class="chart">
@@ -107,6 +111,15 @@ export function CostChart(props: { priced: Priced }) {
           <span class="swatch swatch--tinker" /> Tinker <span class="swatch swatch--dedicated" /> Dedicated
         </span>
         <span class="chart-caption">{caption}</span>
+        <label class="chart-option">
+          <input
+            type="checkbox"
+            checked={log}
+            disabled={!logPossible}
+            onChange={(event) => setLogWanted(event.currentTarget.checked)}
+          />{" "}
+          Logarithmic cost axis{logPossible ? "" : " (needs every total above $0)"}
+        </label>
       </figcaption>
       <div class="chart-box" ref={box} data-model={provenance.model.id} />
     </figure>
