@@ -1,0 +1,56 @@
+import type { Affine } from "./affine-sum.js";
+import { sumOfMaxAffine } from "./affine-sum.js";
+import { decodeStepSeconds } from "./decode-time.js";
+import type { Efficiencies, ModelArchitecture, Replica } from "./types.js";
+
+/** A run of decode steps: `sequences` sequences generating `tokens` tokens each, from `startContextTokens`. */
+export interface DecodeSpan {
+  sequences: number;
+  startContextTokens: number;
+  tokens: number;
+}
+
+/**
+ * Seconds to decode a span: Σ over its steps of the roofline step time at each step's context, summed in
+ * closed form (compute and bytes are affine in the context; split where a sliding window fills).
+ */
+export function decodeSpanSeconds(
+  model: ModelArchitecture,
+  replica: Replica,
+  efficiencies: Efficiencies,
+  span: DecodeSpan,
+): number {
+  const first = span.startContextTokens;
+  const last = span.startContextTokens + span.tokens - 1;
+  if (span.tokens <= 0 || span.sequences <= 0) return 0;
+  const window = model.slidingWindow?.windowTokens;
+  if (window !== undefined && first < window && last > window) {
+    const head = window - first;
+    return (
+      decodeSpanSeconds(model, replica, efficiencies, { ...span, tokens: head }) +
+      decodeSpanSeconds(model, replica, efficiencies, {
+        ...span,
+        startContextTokens: window,
+        tokens: span.tokens - head,
+      })
+    );
+  }
+  const step = (context: number) =>
+    decodeStepSeconds(model, replica, efficiencies, { sequences: span.sequences, contextTokens: context });
+  const a = step(first);
+  if (first === last) return a.seconds;
+  const b = step(last);
+  const line = (y0: number, y1: number): Affine => {
+    const slope = (y1 - y0) / (last - first);
+    return { intercept: y0 - slope * first, slope };
+  };
+  return sumOfMaxAffine(
+    [
+      line(a.computeSeconds, b.computeSeconds),
+      line(a.memorySeconds, b.memorySeconds),
+      { intercept: a.overheadSeconds, slope: 0 },
+    ],
+    first,
+    last,
+  );
+}
