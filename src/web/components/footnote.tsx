@@ -7,11 +7,11 @@ export function Footnote(props: { priced: Priced }) {
     <footer class="footnote">
       <p>
         Order-of-magnitude estimates from the <code>{preset.id}</code> preset. {perTokenPrice.provider} rates:{" "}
-        <Source text={perTokenPrice.source} />, {perTokenPrice.asOf}. GPU-hour rate:{" "}
+        <Source text={perTokenPrice.source} />, {dated(perTokenPrice.asOf)}. GPU-hour rate:{" "}
         <Source text={gpuRate.source} />
-        {gpuRate.asOf ? `, ${gpuRate.asOf}` : ""}. Dedicated throughput defaults: {dedicatedDefaults.source}.
-        They are saturated estimates: tune them in Advanced for your workload. The same figures come from{" "}
-        <code>rollout-cost estimate</code>.
+        {gpuRate.asOf ? `, ${dated(gpuRate.asOf)}` : ""}. Dedicated throughput defaults:{" "}
+        {dedicatedDefaults.source}. They are saturated estimates: tune them in Advanced for your workload. The
+        same figures come from <code>rollout-cost estimate</code>.
       </p>
     </footer>
   );
@@ -32,4 +32,11 @@ function Source(props: { text: string }) {
       {after}
     </>
   );
+}
+
+// Prices move: say how old each one is, from the reader's clock.
+function dated(asOf: string): string {
+  const days = Math.floor((Date.now() - Date.parse(`${asOf}T00:00:00Z`)) / 86_400_000);
+  if (!Number.isFinite(days) || days < 0) return asOf;
+  return `${asOf} (${days === 0 ? "today" : days === 1 ? "1 day old" : `${days} days old`})`;
 }
