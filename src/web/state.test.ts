@@ -58,6 +58,13 @@ describe("page state", () => {
     expect(notices[0]).toContain('unknown model "llama-9000"');
   });
 
+  it("draftFromQuery(search) says when it ignores a preset other than the reference one", () => {
+    expect(draftFromQuery("?preset=current&turns=3").notices).toEqual([
+      'This page prices the reference preset only; the link\'s preset "current" was ignored.',
+    ]);
+    expect(draftFromQuery("?preset=reference").notices).toEqual([]);
+  });
+
   it("offers only models the reference preset prices on both sides", () => {
     expect(PRICED_MODELS.map((m) => m.id)).toEqual([
       "kimi-k2p6",

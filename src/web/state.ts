@@ -85,8 +85,15 @@ export function draftFromQuery(search: string): { draft: Draft; notices: string[
     if (raw !== null) draft.text[field.key] = raw.slice(0, 64);
   }
   const notices = problems
-    .filter((p) => p.query === "model" || p.query === "preset")
+    .filter((p) => p.query === "model")
     .map((p) => `The link's ${p.message}; showing ${modelLabel(draft.modelId)} instead.`);
+  // The page prices the reference preset only (the CLI's --preset reaches the others).
+  const preset = params.get("preset");
+  if (preset !== null && preset !== "reference") {
+    notices.push(
+      `This page prices the reference preset only; the link's preset "${preset.slice(0, 40)}" was ignored.`,
+    );
+  }
   return { draft, notices };
 }
 
