@@ -1,0 +1,189 @@
+import { gpuRateFor, presetById } from "../../catalog/lookup.js";
+import { LIMITS } from "../../core/limits.js";
+import { derivedDedicated } from "../../core/throughput/derived-dedicated.js";
+import { throughputAt } from "../../core/throughput/throughput-at.js";
+import type { Replica } from "../../core/throughput/types.js";
+import { CliError } from "../cli-error.js";
+import type { Command } from "../context.js";
+import { numberFlag, parseFlags } from "../flags.js";
+import { jsonText } from "../output.js";
+import { throughputTable } from "../report/throughput-table.js";
+import { efficienciesFromFlags, gpuFromFlags, HARDWARE_FLAGS, modelFromFlags } from "./throughput-options.js";
+
+const EPISODE_FLAGS = {
+  episodes: { type: "string" },
+  turns: { type: "string" },
+  "initial-prompt": { type: "string" },
+  "added-per-turn": { type: "string" },
+  "generated-per-turn": { type: "string" },
+  "in-flight": { type: "string" },
+  "usd-per-gpu-hour": { type: "string" },
+  "prompt-tps": { type: "string" },
+  "decode-tps": { type: "string" },
+} as const;
+
+const FLAGS = {
+  ...HARDWARE_FLAGS,
+  context: { type: "string" },
+  batch: { type: "string" },
+  ...EPISODE_FLAGS,
+  json: { type: "boolean" },
+} as const;
+
+const tokens = { integer: true, min: LIMITS.tokens.min, max: LIMITS.tokens.max } as const;
+
+export const throughput: Command = {
+  summary: "derive prefill/decode tok/s, KV capacity and cache survival from the model and GPU",
+  help: `Usage: rollout-cost throughput (--model <id> | --model-config <file>) --gpu <id> [options]
+
+Derives throughput from first principles: a roofline (FLOPs and bytes moved) scaled
+by named efficiency factors fitted on measured H100 runs (docs/throughput.md).
+
+Model and hardware
+  --model <id>               catalog model: kimi-k2p6, kimi-k2p5, qwen3p5-397b, gpt-oss-120b,
+                             llama-3.1-8b, llama-3.1-70b
+  --model-config <file>      a Hugging Face config.json instead (text_config is followed)
+  --gpu <id>                 H100_80GB, H200_141GB, B200_180GB, B300_288GB
+  --gpus <n>                 GPUs in one replica, tensor parallel (default 1)
+  --dp-attention             data-parallel attention: each rank caches its own sequences
+  --context <tokens>         context L (default: the initial prompt with episode flags)
+  --batch <n>                sequences per prefill pass / decode step (default 1)
+
+Efficiencies (defaults: the GPU's catalog profile, 'serving')
+  --profile <id>             serving (CUDA graphs) or eager (the measured PyTorch harness)
+  --matmul-efficiency <f>    fraction of dense peak in weight matrix products, 0..1
+  --attention-efficiency <f> fraction of dense peak in attention, 0..1
+  --bandwidth-efficiency <f> fraction of HBM bandwidth, 0..1
+  --memory-utilization <f>   fraction of HBM for weights + cache (vLLM's 0.9), 0..1
+  --step-overhead-ms <ms>    host time per layer per forward pass (0 with CUDA graphs)
+
+Episodes (any of these adds a turn-by-turn simulation of one replica)
+  --episodes <n> --turns <n> --initial-prompt <tokens> --added-per-turn <tokens>
+  --generated-per-turn <tokens>   (defaults: the reference page's 1000, 8, 8000, 12000, 2000)
+  --in-flight <n>            episodes run at once (default: as many as their caches fit)
+  --usd-per-gpu-hour <usd>   default: the reference page's rate for the GPU
+  --prompt-tps, --decode-tps the page's saturated constants to compare with (default: the
+                             reference preset's for the model and GPU, else derived at turn 1)
+
+Output
+  --json                     machine-readable, unrounded
+  -h, --help                 this text
+
+Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
+  async run(argv, context) {
+    const { values } = parseFlags(argv, FLAGS);
+    const { model, source: modelSource, warnings: modelWarnings } = modelFromFlags(values);
+    const gpu = gpuFromFlags(values);
+    const eff = efficienciesFromFlags(values, gpu.efficiencies);
+    const gpus = numberFlag("gpus", values.gpus, { integer: true, min: 1, max: 1_000_000 }) ?? 1;
+    const replica: Replica = { gpu, gpus, dataParallelAttention: values["dp-attention"] === true };
+    const episodeMode = Object.keys(EPISODE_FLAGS).some(
+      (flag) => values[flag as keyof typeof values] !== undefined,
+    );
+    const defaults = presetById("reference").workloadDefaults;
+    const shape = {
+      turns: numberFlag("turns", values.turns, { integer: true, ...LIMITS.turns }) ?? defaults.turns,
+      initialPromptTokens:
+        numberFlag("initial-prompt", values["initial-prompt"], tokens) ?? defaults.initialPromptTokens,
+      addedTokensPerTurn:
+        numberFlag("added-per-turn", values["added-per-turn"], tokens) ?? defaults.addedTokensPerTurn,
+      generatedTokensPerTurn:
+        numberFlag("generated-per-turn", values["generated-per-turn"], tokens) ??
+        defaults.generatedTokensPerTurn,
+    };
+    const episodes =
+      numberFlag("episodes", values.episodes, { integer: true, ...LIMITS.episodes }) ?? defaults.episodes;
+    const contextTokens =
+      numberFlag("context", values.context, { integer: true, min: 1, max: LIMITS.tokens.max }) ??
+      (episodeMode ? Math.max(1, shape.initialPromptTokens) : undefined);
+    if (contextTokens === undefined)
+      throw new CliError("--context is required: the context length L in tokens, e.g. --context 32768");
+    const batch = numberFlag("batch", values.batch, { integer: true, min: 1, max: 1_000_000 }) ?? 1;
+    const inFlight = numberFlag("in-flight", values["in-flight"], { integer: true, min: 1, max: episodes });
+    const rateFlag = numberFlag("usd-per-gpu-hour", values["usd-per-gpu-hour"], {
+      min: 0,
+      exclusiveMin: true,
+    });
+    const promptTps = numberFlag("prompt-tps", values["prompt-tps"], { min: 0, exclusiveMin: true });
+    const decodeTps = numberFlag("decode-tps", values["decode-tps"], { min: 0, exclusiveMin: true });
+
+    const point = throughputAt(model, replica, eff.efficiencies, { contextTokens, batch });
+    const report = {
+      model: { id: model.id, source: modelSource, architecture: model },
+      gpu: {
+        id: gpu.id,
+        gpus,
+        dataParallelAttention: replica.dataParallelAttention,
+        source: `${gpu.source} (${gpu.asOf})`,
+      },
+      ...point,
+      efficiencies: {
+        ...eff.efficiencies,
+        profile: eff.profile,
+        overridden: eff.overridden,
+        source: eff.source,
+        note: eff.note,
+      },
+      warnings: [...modelWarnings, ...point.warnings],
+    };
+    if (!episodeMode) {
+      context.stdout.write(values.json ? jsonText(report) : throughputTable(report, undefined));
+      return;
+    }
+
+    const preset = presetById("reference");
+    const pageDefaults = preset.dedicatedDefaults.find((d) => d.modelId === model.id && d.gpuType === gpu.id);
+    const rate = rateFlag === undefined ? gpuRateFor(preset, gpu.id) : undefined;
+    const workload = { episodes, shape };
+    const derivedAtTurnOne = throughputAt(model, replica, eff.efficiencies, {
+      contextTokens: Math.max(1, shape.initialPromptTokens),
+      batch: inFlight ?? 1,
+    });
+    const saturated = {
+      promptTokensPerSecond:
+        promptTps ?? pageDefaults?.promptTokensPerSecond ?? derivedAtTurnOne.prefillTokensPerSecond,
+      decodeTokensPerSecond:
+        decodeTps ?? pageDefaults?.decodeTokensPerSecond ?? derivedAtTurnOne.decodeTokensPerSecond,
+    };
+    const saturatedSource =
+      promptTps !== undefined || decodeTps !== undefined
+        ? "--prompt-tps / --decode-tps (the rest as below)"
+        : pageDefaults
+          ? `${pageDefaults.source} (${pageDefaults.asOf}): the page's constants for ${model.id} on ${pageDefaults.gpus} × ${gpu.id}`
+          : "no page constants for this model and GPU: this model's derived throughput at the first turn's context, held constant";
+    const usdPerGpuHour = rateFlag ?? rate?.usdPerGpuHour ?? 0;
+    const rateSource =
+      rateFlag !== undefined ? "--usd-per-gpu-hour" : `${rate?.source} (${rate?.asOf ?? "no date"})`;
+    let derived: ReturnType<typeof derivedDedicated>;
+    try {
+      derived = derivedDedicated({
+        model,
+        replica,
+        efficiencies: eff.efficiencies,
+        workload,
+        episodesInFlight: inFlight,
+        saturated,
+        usdPerGpuHour,
+      });
+    } catch (error) {
+      if (error instanceof RangeError) throw new CliError(error.message);
+      throw error;
+    }
+    if (!derived.ok) {
+      const hint = derived.reason.startsWith("weights")
+        ? `--gpus ${gpus}: ${derived.reason}; give the replica more GPUs`
+        : `--turns ${shape.turns}: ${derived.reason}; use fewer turns or more --gpus`;
+      throw new CliError(hint);
+    }
+    const { ok: _ok, ...simulated } = derived;
+    const episodesReport = {
+      workload,
+      usdPerGpuHour,
+      usdPerGpuHourSource: rateSource,
+      saturated: { ...saturated, source: saturatedSource },
+      ...simulated,
+    };
+    const full = { ...report, episodes: episodesReport, warnings: [...report.warnings, ...derived.warnings] };
+    context.stdout.write(values.json ? jsonText(full) : throughputTable(full, episodesReport));
+  },
+};
