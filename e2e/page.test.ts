@@ -1,6 +1,7 @@
 // The calculator in real headless Chromium, against the built dist/web served from code on a free
 // port. One browser for the file; pages are reused where a test does not need a fresh one.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync } from "node:fs";
+import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ReferenceOptions, resolveReference } from "../src/catalog/resolve-reference.js";
@@ -8,7 +9,7 @@ import { runCli } from "../src/cli/run.js";
 import { estimateReference } from "../src/core/estimate.js";
 import { formatPercent, formatUsd } from "../src/format/numbers.js";
 import { costSweep } from "../src/web/sweep.js";
-import { type Harness, startHarness, TEST_OUTPUT, watchErrors } from "./harness.js";
+import { BUILT_PAGE, type Harness, startHarness, TEST_OUTPUT, watchErrors } from "./harness.js";
 
 let harness: Harness;
 let page: Page;
@@ -81,6 +82,16 @@ async function pageText(p: Page = page): Promise<string> {
 }
 
 describe("the calculator page", () => {
+  it("loads at most 150 kB of gzipped JS", () => {
+    const scripts = readdirSync(`${BUILT_PAGE}assets`).filter((name) => name.endsWith(".js"));
+    expect(scripts.length).toBeGreaterThan(0);
+    const gzipped = scripts.reduce(
+      (sum, name) => sum + gzipSync(readFileSync(`${BUILT_PAGE}assets/${name}`)).length,
+      0,
+    );
+    expect(gzipped).toBeLessThanOrEqual(150_000);
+  });
+
   it("shows the reference page's figures for its defaults ($2.26, $2,265, 77.0%, 8.0× cheaper)", async () => {
     await open();
     expect(await shown()).toEqual({
