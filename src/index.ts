@@ -1,8 +1,12 @@
 // The library's public API: the engine, the catalog and the resolver that joins them.
 
+// Throughput from first principles (issue 5): catalog look-ups, the roofline, capacity and the simulation.
+export { architectureById, gpuById } from "./catalog/hardware-lookup.js";
+export { architectureFromHfConfig, type HfConfigResult } from "./catalog/hf-config.js";
 export { CATALOG, validateCatalog } from "./catalog/index.js";
 export { modelById, presetById } from "./catalog/lookup.js";
 export { type ReferenceOptions, resolveReference } from "./catalog/resolve-reference.js";
+export { resolveThroughput, type ThroughputOptions } from "./catalog/resolve-throughput.js";
 export { type ClusterWork, clusterHoursFor, clusterSecondsFor, type Overlap } from "./core/cluster-hours.js";
 export { comparisonLabel } from "./core/comparison-label.js";
 export { contextWindowWarning, lastTurnThatFits } from "./core/context-window.js";
@@ -17,6 +21,21 @@ export {
 export { LIMITS } from "./core/limits.js";
 export { type ParityBounds, parityBounds } from "./core/parity.js";
 export { type PerTokenRates, perTokenEpisodeCostUsd } from "./core/per-token-cost.js";
+export { type CacheSurvival, cacheSurvival } from "./core/throughput/cache-survival.js";
+export { decodeStepSeconds } from "./core/throughput/decode-time.js";
+export {
+  type DerivedDedicated,
+  type DerivedDedicatedInput,
+  derivedDedicated,
+} from "./core/throughput/derived-dedicated.js";
+export { type DerivedVsSaturated, derivedVsSaturated } from "./core/throughput/derived-vs-saturated.js";
+export { attentionFlopsPerAttendedToken, linearFlopsPerToken } from "./core/throughput/flops.js";
+export { fixedBytesPerSequence, kvBytesPerToken } from "./core/throughput/kv-bytes.js";
+export { type KvCapacity, kvCapacity } from "./core/throughput/kv-capacity.js";
+export { prefillSeconds, type RooflineSeconds } from "./core/throughput/prefill-time.js";
+export { type ReplicaSimulation, simulateReplica } from "./core/throughput/simulate-replica.js";
+export { type ThroughputPoint, throughputAt, throughputCurve } from "./core/throughput/throughput-at.js";
+export type { Efficiencies, GpuSpec, ModelArchitecture, Replica } from "./core/throughput/types.js";
 export { type QueryProblem, scenarioFromQuery, scenarioToQuery } from "./format/scenario-query.js";
 
 import { type ReferenceOptions, resolveReference } from "./catalog/resolve-reference.js";
