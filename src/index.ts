@@ -1,6 +1,5 @@
 // The library's public API: the engine, the catalog and the resolver that joins them.
 
-// Throughput from first principles (issue 5): catalog look-ups, the roofline, capacity and the simulation.
 export { architectureById, gpuById } from "./catalog/hardware-lookup.js";
 export { architectureFromHfConfig, type HfConfigResult } from "./catalog/hf-config.js";
 export { CATALOG, validateCatalog } from "./catalog/index.js";
