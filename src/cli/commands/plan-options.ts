@@ -133,7 +133,7 @@ export async function plansFromFlags(
   }
   if (selfRate !== undefined) {
     const defaults = preset.dedicatedDefaults.find((d) => d.modelId === model.id);
-    const gpuType = values["self-hosted-gpu"] ?? defaults?.gpuType;
+    const gpuType = gpuTypeFlag(values["self-hosted-gpu"]) ?? defaults?.gpuType;
     const gpus = numberFlag("self-hosted-gpus", values["self-hosted-gpus"], {
       integer: true,
       min: 1,
@@ -240,6 +240,18 @@ export async function plansFromFlags(
     unavailable: offer.unavailable,
     skipped,
   };
+}
+
+const GPU_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,39}$/;
+
+// Any GPU name is allowed, but it is printed in labels: keep it to plain characters, and keep words
+// that read as broken figures (NaN, Infinity, undefined) out of the output.
+function gpuTypeFlag(raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  if (GPU_NAME.test(raw) && !/^(nan|infinity|undefined|null)$/i.test(raw)) return raw;
+  throw new CliError(
+    `--self-hosted-gpu must be a GPU name like H100_80GB (a letter, then letters, digits, _ . -; at most 40), got ${JSON.stringify(raw)}`,
+  );
 }
 
 function selectPlans(raw: string | undefined, plans: Plan[], unavailable: UnavailablePlan[]): Plan[] {
