@@ -1,0 +1,320 @@
+import { CountHistogram } from "./count-histogram.js";
+import { type CsvColumns, csvColumns, recordFromCsv } from "./csv-record.js";
+import { EpisodeAggregator } from "./episode-aggregator.js";
+import { fieldGetter } from "./field-path.js";
+import { type JsonFields, jsonError, recordFromJson } from "./jsonl-record.js";
+import { LineSplitter } from "./line-splitter.js";
+import type { EpisodeRow, LogAnalysis, LogFormat } from "./log-analysis.js";
+import type { RecordNames, RecordResult } from "./log-record.js";
+import { type BadLine, BadLineLog, type SkipKind } from "./skip-kinds.js";
+import { TinkerTotals } from "./tinker-totals.js";
+
+/** Turns bytes[start, end) into text (TextDecoder by default; Node passes Buffer#toString, which is faster). */
+export type Decode = (bytes: Uint8Array, start: number, end: number) => string;
+
+export interface AnalyzeOptions {
+  /** Default "auto": `.csv` names and header-looking first lines are CSV, billing events are Tinker, else JSONL. */
+  format?: LogFormat | "auto";
+  /** The input's name, for format detection by extension (".csv", ".csv.gz"). */
+  fileName?: string;
+  /** Dotted path of the episode id (default `episode_id`). */
+  episodeKey?: string;
+  /** Dotted path of the order within an episode (default `turn`, optional per record; a named key is required). */
+  orderKey?: string;
+  /** Ignore any order field: requests are in file order. */
+  fileOrder?: boolean;
+  /** Throw a BadLineError at the first skipped line. */
+  strict?: boolean;
+  examplesPerKind?: number;
+  /** Lines an episode may stay quiet before its per-request lists are freed (default 1,048,576). */
+  reorderWindowLines?: number;
+  /** Count episodes whose peak context exceeds this many tokens. */
+  contextWindowTokens?: number;
+  /** Keep one row per episode in the result. */
+  perEpisode?: boolean;
+  decode?: Decode;
+}
+
+/** Thrown in strict mode at the first line that is not a request. */
+export class BadLineError extends Error {
+  constructor(readonly badLine: BadLine) {
+    super(`line ${badLine.line}: ${badLine.kind}: ${badLine.message}`);
+    this.name = "BadLineError";
+  }
+}
+
+/** Thrown when the input cannot be read at all (a CSV header without the needed columns). */
+export class UnreadableLogError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "UnreadableLogError";
+  }
+}
+
+const DEFAULT_REORDER_WINDOW_LINES = 1_048_576;
+
+function textDecoder(): Decode {
+  const decoder = new TextDecoder("utf-8");
+  return (bytes, start, end) => decoder.decode(bytes.subarray(start, end));
+}
+
+function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = bytes[i];
+    if (b !== 32 && b !== 9) return false;
+  }
+  return true;
+}
+
+/**
+ * Streams a request log (JSONL, CSV or Tinker billing events) chunk by chunk and measures it. Pure: no
+ * Node APIs, so the CLI and the page's Web Worker share it. Feed `push(chunk)` then call `end()`.
+ */
+export class LogAnalyzer {
+  bytes = 0;
+  lines = 0;
+  private blankLines = 0;
+  private format: LogFormat | undefined;
+  /** A pretty-printed JSON document (starts with a lone "{" or "["): collected whole, parsed at the end. */
+  private document: string[] | null = null;
+  private documentLine = 0;
+  private columns: CsvColumns | undefined;
+  private readonly splitter = new LineSplitter((bytes, start, end, terminated) =>
+    this.onLine(bytes, start, end, terminated),
+  );
+  private readonly decode: Decode;
+  private readonly bad: BadLineLog;
+  private readonly aggregator: EpisodeAggregator;
+  private readonly tinker = new TinkerTotals();
+  private readonly json: JsonFields;
+  private readonly names: RecordNames;
+
+  constructor(private readonly options: AnalyzeOptions = {}) {
+    this.decode = options.decode ?? textDecoder();
+    this.bad = new BadLineLog(options.examplesPerKind ?? 5);
+    const orderKey = options.orderKey ?? "turn";
+    this.names = {
+      episode: options.episodeKey ?? "episode_id",
+      order: orderKey,
+      orderRequired: options.orderKey !== undefined && !options.fileOrder,
+    };
+    this.json = {
+      episode: fieldGetter(this.names.episode),
+      order: options.fileOrder ? null : fieldGetter(orderKey),
+      names: this.names,
+    };
+    this.aggregator = new EpisodeAggregator({
+      duplicateOrders: !options.fileOrder && orderKey === "turn",
+      reorderWindowLines: options.reorderWindowLines ?? DEFAULT_REORDER_WINDOW_LINES,
+    });
+    if (options.format !== undefined && options.format !== "auto") this.format = options.format;
+    else if (/\.csv(\.gz)?$/i.test(options.fileName ?? "")) this.format = "csv";
+  }
+
+  push(chunk: Uint8Array): void {
+    this.bytes += chunk.length;
+    this.splitter.push(chunk);
+  }
+
+  /** Ends the input and returns the analysis. */
+  end(): LogAnalysis {
+    this.splitter.end();
+    if (this.document) this.readDocument();
+    return this.result();
+  }
+
+  /** Open episodes right now, for progress reports. */
+  get openEpisodes(): number {
+    return this.aggregator.openEpisodes;
+  }
+
+  private onLine(bytes: Uint8Array, start: number, end: number, terminated: boolean): void {
+    const line = ++this.lines;
+    if (this.document) {
+      this.document.push(this.decode(bytes, start, end));
+      return;
+    }
+    if (isBlank(bytes, start, end)) {
+      this.blankLines++;
+      return;
+    }
+    const text = this.decode(bytes, start, end);
+    if (this.format === undefined || (this.format !== "csv" && this.documentLine === 0)) {
+      if (this.detect(text, line)) return;
+    }
+    if (this.format === "csv") {
+      if (this.columns === undefined) {
+        this.readHeader(text);
+        return;
+      }
+      const result = recordFromCsv(text, this.columns, this.names);
+      if (!result.ok && !terminated && result.kind === "malformedRow")
+        this.skipLine(line, "truncatedLine", `the last line has no line break: ${result.message}`);
+      else this.count(result, line);
+      return;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      if (!terminated)
+        this.skipLine(line, "truncatedLine", `the last line has no line break and ${jsonError(error)}`);
+      else this.skipLine(line, "malformedJson", jsonError(error));
+      return;
+    }
+    if (this.format === "tinker") this.countTinker(value, line);
+    else this.count(recordFromJson(value, this.json), line);
+  }
+
+  /** Decides the format from the first non-blank line; true if the line was consumed. */
+  private detect(text: string, line: number): boolean {
+    this.documentLine = line;
+    const trimmed = text.trim();
+    if (trimmed === "{" || trimmed === "[") {
+      this.document = [text];
+      return true;
+    }
+    if (this.format !== undefined) return false;
+    if (!trimmed.startsWith("{")) {
+      this.format = "csv";
+      return false;
+    }
+    this.format = "jsonl";
+    try {
+      const value = JSON.parse(trimmed) as Record<string, unknown>;
+      if (value && typeof value === "object" && ("event_info" in value || Array.isArray(value.data)))
+        this.format = "tinker";
+    } catch {
+      // Not JSON: read as JSONL, and this line is counted as malformed.
+    }
+    return false;
+  }
+
+  private readHeader(text: string): void {
+    const found = csvColumns(text, this.names);
+    if (!found.ok) throw new UnreadableLogError(found.reason);
+    this.columns = found.columns;
+  }
+
+  /** A whole JSON document: an array of request objects, or Tinker's `{ data: [events] }` response. */
+  private readDocument(): void {
+    const text = (this.document as string[]).join("\n");
+    this.document = null;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      this.skipLine(
+        this.documentLine,
+        "malformedJson",
+        `the JSON document starting here is ${jsonError(error)}`,
+      );
+      return;
+    }
+    const data = Array.isArray(value) ? value : (value as { data?: unknown } | null)?.data;
+    if (!Array.isArray(data)) {
+      const why = "a JSON document must be an array of requests or { data: [...] }";
+      this.skipLine(this.documentLine, "malformedJson", why);
+      return;
+    }
+    const tinker = !Array.isArray(value) || this.format === "tinker";
+    if (this.format === undefined || this.format === "jsonl") this.format = tinker ? "tinker" : "jsonl";
+    // Line numbers inside a document are its elements' 1-based positions.
+    data.forEach((item, index) => {
+      if (this.format === "tinker") this.countTinker(item, index + 1);
+      else this.count(recordFromJson(item, this.json), index + 1);
+    });
+  }
+
+  private countTinker(value: unknown, line: number): void {
+    const data = (value as { data?: unknown } | null)?.data;
+    if (Array.isArray(data)) {
+      for (const event of data) this.countTinker(event, line);
+      return;
+    }
+    const result = this.tinker.add(value);
+    if (!result.ok) this.skipLine(line, result.kind, result.message);
+  }
+
+  private count(result: RecordResult, line: number): void {
+    if (!result.ok) {
+      this.skipLine(line, result.kind, result.message);
+
+      return;
+    }
+    const rejected = this.aggregator.add(result, line);
+    if (rejected) this.skipLine(line, rejected.kind, rejected.message);
+  }
+
+  private skipLine(line: number, kind: SkipKind, message: string): void {
+    if (this.options.strict) throw new BadLineError({ line, kind, message });
+    this.bad.record(line, kind, message);
+  }
+
+  private result(): LogAnalysis {
+    const common = {
+      bytes: this.bytes,
+      lines: this.lines,
+      blankLines: this.blankLines,
+      skipped: { ...this.bad.counts },
+      skippedTotal: this.bad.total,
+      badLines: this.bad.firstFew(),
+    };
+    if (this.format === "tinker") return { ...common, ...this.tinker.analysis() };
+    const a = this.aggregator;
+    const turns = new CountHistogram();
+    const initial = new CountHistogram();
+    const window = this.options.contextWindowTokens;
+    let overflow = 0;
+    const rows: EpisodeRow[] | undefined = this.options.perEpisode ? [] : undefined;
+    for (const s of a.episodes.values()) {
+      turns.add(s.turns);
+      initial.add(s.firstPrompt);
+      if (window !== undefined && s.peakContextTokens > window) overflow++;
+      rows?.push({
+        episode: s.id,
+        turns: s.turns,
+        initialPromptTokens: s.firstPrompt,
+        finalPromptTokens: s.lastPrompt,
+        promptTokens: s.promptTokens,
+        cachedPromptTokens: s.cachedPromptTokens,
+        idealCachedPromptTokens: s.idealCachedPromptTokens,
+        completionTokens: s.completionTokens,
+        peakContextTokens: s.peakContextTokens,
+      });
+    }
+    const percent = (part: number) => (a.promptTokens > 0 ? (part / a.promptTokens) * 100 : 0);
+    const warnings: string[] = [];
+    if (a.cachedPromptTokens > a.idealCachedPromptTokens)
+      warnings.push(
+        "measured cache hits exceed what perfect session affinity gives within episodes: a prefix shared " +
+          "across episodes (the system prompt) or cached generations were served from the cache too",
+      );
+    if (a.requests === 0) warnings.push("no request in the input could be read");
+    return {
+      ...common,
+      format: this.format ?? "jsonl",
+      requests: a.requests,
+      episodes: a.episodes.size,
+      tokens: {
+        prompt: a.promptTokens,
+        cachedPrompt: a.cachedPromptTokens,
+        completion: a.completionTokens,
+        idealCachedPrompt: a.idealCachedPromptTokens,
+      },
+      cacheHitPercent: percent(a.cachedPromptTokens),
+      idealCacheHitPercent: percent(a.idealCachedPromptTokens),
+      shape: {
+        turns: turns.stats(),
+        initialPromptTokens: initial.stats(),
+        addedTokensPerTurn: a.added.stats(),
+        generatedTokensPerTurn: a.generated.stats(),
+      },
+      peakContextTokens: a.requests > 0 ? a.peakContextTokens : null,
+      contextOverflowEpisodes: window === undefined ? null : overflow,
+      openEpisodesAtEnd: a.openEpisodes,
+      ...(rows && { perEpisode: rows }),
+      warnings,
+    };
+  }
+}
