@@ -1,14 +1,35 @@
 // The library's public API: the engine, the catalog and the resolver that joins them.
 
+export { CARDS, DISCOUNTS } from "./catalog/cards.js";
+export { customPerTokenPlan, selfHostedPlan } from "./catalog/custom-plans.js";
 export { architectureById, gpuById } from "./catalog/hardware-lookup.js";
 export { architectureFromHfConfig, type HfConfigResult } from "./catalog/hf-config.js";
 export { CATALOG, validateCatalog } from "./catalog/index.js";
+export { type LiteLlmImport, plansFromLiteLlm } from "./catalog/litellm.js";
 export { modelById, presetById } from "./catalog/lookup.js";
+export {
+  type PlanOffer,
+  type PlanOverrides,
+  planOfferForPreset,
+  plansForPreset,
+  type UnavailablePlan,
+} from "./catalog/plans-for-preset.js";
 export { type ReferenceOptions, resolveReference } from "./catalog/resolve-reference.js";
+export { resolveScenario, type ScenarioOptions } from "./catalog/resolve-scenario.js";
 export { resolveThroughput, type ThroughputOptions } from "./catalog/resolve-throughput.js";
+export {
+  BREAK_EVEN_VARIABLES,
+  type BreakEven,
+  type BreakEvenInput,
+  type BreakEvenVariable,
+  breakEven,
+} from "./core/break-even.js";
 export { type ClusterWork, clusterHoursFor, clusterSecondsFor, type Overlap } from "./core/cluster-hours.js";
 export { comparisonLabel } from "./core/comparison-label.js";
+export { CONTEXT_POLICIES, type ContextPolicy } from "./core/context-policy.js";
+export { type ChosenTier, tierFor } from "./core/context-tier.js";
 export { contextWindowWarning, lastTurnThatFits } from "./core/context-window.js";
+export { type DeadlineGpus, gpusForDeadline } from "./core/deadline-gpus.js";
 export type { EpisodeShape, Workload } from "./core/episode-shape.js";
 export { type EpisodeTokens, episodeTokens } from "./core/episode-tokens.js";
 export {
@@ -17,9 +38,28 @@ export {
   type ReferenceEstimate,
   type ReferenceInput,
 } from "./core/estimate.js";
+export { workloadTokensFromLedger } from "./core/ledger-tokens.js";
 export { LIMITS } from "./core/limits.js";
 export { type ParityBounds, parityBounds } from "./core/parity.js";
 export { type PerTokenRates, perTokenEpisodeCostUsd } from "./core/per-token-cost.js";
+export type {
+  Assumption,
+  ContextTier,
+  GpuHourPlan,
+  PerTokenPlan,
+  PerTokenPlanRates,
+  Plan,
+  PlanEstimate,
+  TrainingEstimate,
+} from "./core/plan.js";
+export { type PricePlansOptions, pricePlans, validateWorkloadTokens } from "./core/price-plans.js";
+export {
+  type RealityCheck,
+  type RealityCheckInput,
+  type RealityRow,
+  realityCheck,
+} from "./core/reality-check.js";
+export { SWEEP_VARIABLES, type SweepInput, type SweepRow, type SweepVariable, sweep } from "./core/sweep.js";
 export { type CacheSurvival, cacheSurvival } from "./core/throughput/cache-survival.js";
 export { decodeStepSeconds } from "./core/throughput/decode-time.js";
 export {
@@ -35,6 +75,14 @@ export { prefillSeconds, type RooflineSeconds } from "./core/throughput/prefill-
 export { type ReplicaSimulation, simulateReplica } from "./core/throughput/simulate-replica.js";
 export { type ThroughputPoint, throughputAt, throughputCurve } from "./core/throughput/throughput-at.js";
 export type { Efficiencies, GpuSpec, ModelArchitecture, Replica } from "./core/throughput/types.js";
+export type { TrainingOptions } from "./core/training-cost.js";
+export {
+  type EpisodeLedger,
+  episodeLedger,
+  type LedgerResult,
+  type TurnLedgerRow,
+} from "./core/turn-ledger.js";
+export { type WorkloadTokens, workloadTokensFromShape } from "./core/workload-tokens.js";
 export { type QueryProblem, scenarioFromQuery, scenarioToQuery } from "./format/scenario-query.js";
 
 import { type ReferenceOptions, resolveReference } from "./catalog/resolve-reference.js";
