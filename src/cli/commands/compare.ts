@@ -1,9 +1,8 @@
-import { resolveReference } from "../../catalog/resolve-reference.js";
+import { realityCheckFor } from "../../catalog/reality-check-for.js";
 import { comparisonLabel } from "../../core/comparison-label.js";
 import { workloadTokensFromLedger } from "../../core/ledger-tokens.js";
 import type { PlanEstimate } from "../../core/plan.js";
 import { pricePlans } from "../../core/price-plans.js";
-import { type RealityCheck, realityCheck } from "../../core/reality-check.js";
 import { episodeLedger } from "../../core/turn-ledger.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
@@ -12,14 +11,7 @@ import { csvText, jsonText, OUTPUT_FLAGS, outputFormat } from "../output.js";
 import { COMPARE_CSV_COLUMNS, compareCsvRows } from "../report/compare-csv.js";
 import { compareTable } from "../report/compare-table.js";
 import { SCENARIO_FLAGS } from "./estimate.js";
-import {
-  cachedPrefillDiscount,
-  explain,
-  PLAN_FLAGS,
-  PLAN_HELP,
-  plansFromFlags,
-  scenarioFromFlags,
-} from "./plan-options.js";
+import { explain, PLAN_FLAGS, PLAN_HELP, plansFromFlags, scenarioFromFlags } from "./plan-options.js";
 
 const COMPARE_FLAGS = {
   ...SCENARIO_FLAGS,
@@ -75,7 +67,7 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
       windowTokens: scenario.windowTokens,
     });
     if (!ledger.ok) throw new CliError(`--context-policy ${scenario.policy}: ${ledger.reason}`);
-    const { plans, unavailable, skipped } = await plansFromFlags(values, scenario);
+    const { plans, unavailable, skipped, notes } = await plansFromFlags(values, scenario);
     if (plans.length === 0) {
       throw new CliError(
         `--model: preset ${scenario.preset.id} offers no plan for ${scenario.model.id}; add --self-hosted, --custom-prefill or --prices`,
@@ -113,9 +105,12 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     }
     const compared: ComparedPlan[] = estimates.map((e) => ({
       ...e,
+      warnings: [...e.warnings, ...(notes[e.id] ?? [])],
       vsBaseline: e.id === baseline.id ? "baseline" : comparisonLabel(baseline.usdTotal, e.usdTotal),
     }));
-    const reality = realityFor(scenario);
+    const { options, policy } = scenario;
+    const checked = realityCheckFor(options, policy);
+    const reality = checked.ok ? { check: checked, note: "" } : { check: undefined, note: checked.reason };
     const warnings = [...ledger.warnings, ...skipped];
 
     if (format === "json") {
@@ -182,26 +177,4 @@ function perEpisode(ledger: {
     peakContextTokens,
     finalContextTokens,
   };
-}
-
-/** The reality check for the page's two plans on this scenario, or why there is none. */
-function realityFor(scenario: ReturnType<typeof scenarioFromFlags>): {
-  check: RealityCheck | undefined;
-  note: string;
-} {
-  const { options, policy } = scenario;
-  try {
-    const { input } = resolveReference({ ...options, preset: "reference" });
-    return {
-      check: realityCheck({
-        reference: input,
-        cachedPrefill: cachedPrefillDiscount(),
-        ...(policy !== "ignore" && { policy }),
-      }),
-      note: "",
-    };
-  } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
-    return { check: undefined, note: `no reality check: ${error.message}` };
-  }
 }

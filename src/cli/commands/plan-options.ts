@@ -1,5 +1,4 @@
 import { readFile } from "node:fs/promises";
-import { DISCOUNTS } from "../../catalog/cards.js";
 import { customPerTokenPlan, selfHostedPlan } from "../../catalog/custom-plans.js";
 import { plansFromLiteLlm } from "../../catalog/litellm.js";
 import { planOfferForPreset, type UnavailablePlan } from "../../catalog/plans-for-preset.js";
@@ -95,18 +94,16 @@ export function scenarioFromFlags(values: Values) {
   return { ...resolved, options, policy, windowTokens: resolved.model.contextWindowTokens };
 }
 
-/** The cached-prefill discount the reality check applies, from the catalog. */
-export function cachedPrefillDiscount() {
-  const discount = DISCOUNTS.find((d) => d.id === "tinker-2026-10-cached-prefill");
-  if (!discount) throw new Error("catalog: the Tinker 2026-10 cached-prefill discount is missing");
-  return { fractionOff: discount.fractionOff, source: `${discount.label}, ${discount.asOf}` };
-}
-
 /** Every plan the flags ask for, the preset's offers first, and the ones the preset cannot offer. */
 export async function plansFromFlags(
   values: Values,
   scenario: ReturnType<typeof scenarioFromFlags>,
-): Promise<{ plans: Plan[]; unavailable: UnavailablePlan[]; skipped: string[] }> {
+): Promise<{
+  plans: Plan[];
+  unavailable: UnavailablePlan[];
+  skipped: string[];
+  notes: Record<string, string[]>;
+}> {
   const { options, preset, model } = scenario;
   const overlap: Overlap = choiceFlag("overlap", values.overlap, ["max", "sum"] as const) ?? "max";
   const minimumBilledHours = numberFlag("min-hours", values["min-hours"], { min: 0, max: 1_000_000 });
@@ -123,6 +120,7 @@ export async function plansFromFlags(
   });
   const plans = [...offer.plans];
   const skipped: string[] = [];
+  const notes: Record<string, string[]> = {};
 
   const selfRate = numberFlag("self-hosted", values["self-hosted"], { ...money, exclusiveMin: true });
   if (
@@ -167,9 +165,9 @@ export async function plansFromFlags(
       defaults &&
       (gpuType !== defaults.gpuType || (gpus ?? defaults.gpus) !== defaults.gpus)
     ) {
-      skipped.push(
-        `self-hosted: throughputs are the catalog's for ${defaults.gpus}× ${defaults.gpuType}, not ${gpus ?? defaults.gpus}× ${gpuType}; set --prompt-tps and --decode-tps`,
-      );
+      notes["self-hosted"] = [
+        `throughputs are the catalog's for ${defaults.gpus}× ${defaults.gpuType}, not ${gpus ?? defaults.gpus}× ${gpuType}; set --prompt-tps and --decode-tps`,
+      ];
     }
   }
 
@@ -239,6 +237,7 @@ export async function plansFromFlags(
     plans: selectPlans(values.plans, plans, offer.unavailable),
     unavailable: offer.unavailable,
     skipped,
+    notes,
   };
 }
 
