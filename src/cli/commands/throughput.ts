@@ -1,6 +1,8 @@
 import { gpuRateFor, presetById } from "../../catalog/lookup.js";
 import { LIMITS } from "../../core/limits.js";
+import { cacheSurvival } from "../../core/throughput/cache-survival.js";
 import { derivedDedicated } from "../../core/throughput/derived-dedicated.js";
+import { kvCapacity } from "../../core/throughput/kv-capacity.js";
 import { throughputAt } from "../../core/throughput/throughput-at.js";
 import type { Replica } from "../../core/throughput/types.js";
 import { CliError } from "../cli-error.js";
@@ -135,9 +137,12 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     const pageDefaults = preset.dedicatedDefaults.find((d) => d.modelId === model.id && d.gpuType === gpu.id);
     const rate = rateFlag === undefined ? gpuRateFor(preset, gpu.id) : undefined;
     const workload = { episodes, shape };
+    // Held constant the way the page holds its figures: the first turn's context, the batch in flight.
+    const capacity = kvCapacity(model, replica, eff.efficiencies.memoryUtilizationFraction);
+    const fitting = capacity.ok ? cacheSurvival(capacity, shape, 1).episodesWhoseCachesFit : 1;
     const derivedAtTurnOne = throughputAt(model, replica, eff.efficiencies, {
       contextTokens: Math.max(1, shape.initialPromptTokens),
-      batch: inFlight ?? 1,
+      batch: inFlight ?? Math.min(episodes, Math.max(1, fitting)),
     });
     const saturated = {
       promptTokensPerSecond:
@@ -149,7 +154,7 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
       promptTps !== undefined || decodeTps !== undefined
         ? "--prompt-tps / --decode-tps (the rest as below)"
         : pageDefaults
-          ? `${pageDefaults.source} (${pageDefaults.asOf}): the page's constants for ${model.id} on ${pageDefaults.gpus} × ${gpu.id}`
+          ? `${pageDefaults.source}${pageDefaults.source.includes(pageDefaults.asOf) ? "" : ` (${pageDefaults.asOf})`}: the page's constants for ${model.id} on ${pageDefaults.gpus} × ${gpu.id}`
           : "no page constants for this model and GPU: this model's derived throughput at the first turn's context, held constant";
     const usdPerGpuHour = rateFlag ?? rate?.usdPerGpuHour ?? 0;
     const rateSource =

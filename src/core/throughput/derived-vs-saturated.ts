@@ -48,7 +48,7 @@ export function derivedVsSaturated(
   const simPrefillRate = rate(simulation.prefilledTokens, simulation.prefillSeconds);
   const simDecodeRate = rate(decode, simulation.decodeSeconds);
   const explanation = [
-    `prefill: the page prefills ${fmt(uncached, 0)} uncached tokens at a constant ${fmt(saturated.promptTokensPerSecond, 0)} tok/s (${fmt(hours(pagePrefill))} h); the simulation prefills ${fmt(simulation.prefilledTokens, 0)} tokens at ${fmt(simPrefillRate, 0)} tok/s on average, slower as each new token attends to a longer cached context (${fmt(hours(simulation.prefillSeconds))} h)`,
+    `prefill: the page prefills ${fmt(uncached, 0)} uncached tokens at a constant ${fmt(saturated.promptTokensPerSecond, 0)} tok/s (${fmt(hours(pagePrefill))} h); the simulation prefills ${fmt(simulation.prefilledTokens, 0)} tokens at ${fmt(simPrefillRate, 0)} tok/s on average, each new token attending to its whole cached context, so the rate falls as the episode grows (${fmt(hours(simulation.prefillSeconds))} h)`,
     `decode: the page decodes ${fmt(decode, 0)} tokens at a constant ${fmt(saturated.decodeTokensPerSecond, 0)} tok/s (${fmt(hours(pageDecode))} h); the simulation reaches ${fmt(simDecodeRate, 0)} tok/s with ${fmt(simulation.meanDecodeBatch, 1)} sequences a step on average, each step re-reading the weights and every sequence's KV (${fmt(hours(simulation.decodeSeconds))} h)`,
     `overlap: the page counts only the longer of prefill and decode (max); on one replica they take turns on the same GPUs, so the simulation adds them`,
   ];

@@ -37,7 +37,7 @@ export interface ReplicaSimulation {
   effectiveCacheHitFraction: number;
   /** The sequences decoded together, averaged over generated tokens. */
   meanDecodeBatch: number;
-  /** Fewest episodes that ran together at a turn, when the cache could not hold every episode in flight. */
+  /** Fewest episodes that ran together at any turn: below the in-flight count when the cache could not hold them all, or in a last, partial wave. */
   minRunningEpisodes: number;
 }
 
