@@ -14,6 +14,7 @@ export {
   plansForPreset,
   type UnavailablePlan,
 } from "./catalog/plans-for-preset.js";
+export { cachedPrefillDiscount, realityCheckFor } from "./catalog/reality-check-for.js";
 export { type ReferenceOptions, resolveReference } from "./catalog/resolve-reference.js";
 export { resolveScenario, type ScenarioOptions } from "./catalog/resolve-scenario.js";
 export { resolveThroughput, type ThroughputOptions } from "./catalog/resolve-throughput.js";
