@@ -31,7 +31,7 @@ export function tierFor(plan: PerTokenPlan, finalContextTokens: number): ChosenT
     ...largest,
     warning:
       `the episode's final context of ${finalContextTokens.toLocaleString("en-US")} tokens ` +
-      `exceeds the largest context this plan serves (${largest.maxContextTokens.toLocaleString("en-US")}); ` +
+      `exceeds the largest tier the catalog has for this plan (${largest.maxContextTokens.toLocaleString("en-US")} tokens); ` +
       "priced at that tier anyway",
   };
 }

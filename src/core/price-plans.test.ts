@@ -58,7 +58,7 @@ describe("pricePlans with Tinker 2026-05's context tiers (Kimi K2.6: 32K base, 1
     ]);
     expect(estimate?.tier).toBe("128K");
     expect(estimate?.warnings[0]).toMatch(
-      /200,000 tokens exceeds the largest context this plan serves \(128,000\)/,
+      /200,000 tokens exceeds the largest tier the catalog has for this plan \(128,000 tokens\)/,
     );
   });
 });

@@ -69,7 +69,7 @@ export function compareTable(report: CompareReport): string {
         ...(training ? ["+ training", "$ / step", "$ / run"] : []),
       ],
       plans.map((p) => [
-        `${p.id}\n${p.label}`,
+        `${p.id}${p.warnings.length > 0 ? " (!)" : ""}\n${p.label}`,
         formatUsd(p.usdPerEpisode),
         formatUsd(p.usdTotal),
         p.clusterHours === undefined ? "" : formatHours(p.clusterHours),
@@ -87,6 +87,8 @@ export function compareTable(report: CompareReport): string {
       ["left", "right", "right", "right", "right", "right", "right", "right"],
     ),
   );
+  if (plans.some((p) => p.warnings.length > 0))
+    lines.push("(!) the plan has warnings: read them below before trusting its figure");
   lines.push("");
   lines.push("Assumptions and warnings, plan by plan:");
   for (const p of plans) {
