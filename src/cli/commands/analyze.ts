@@ -1,0 +1,294 @@
+import { spawn } from "node:child_process";
+import { comparisonLabel } from "../../core/comparison-label.js";
+import { pricePlans } from "../../core/price-plans.js";
+import { scenarioToQuery } from "../../format/scenario-query.js";
+import type { LogAnalysis } from "../../logs/log-analysis.js";
+import {
+  type AnalyzeOptions,
+  BadLineError,
+  LogAnalyzer,
+  UnreadableLogError,
+} from "../../logs/log-analyzer.js";
+import { nodeDecode, openLogInput } from "../../logs/node-input.js";
+import { fittedWorkload, observedWorkloadTokens } from "../../logs/observed-workload.js";
+import { CliError } from "../cli-error.js";
+import type { CliContext, Command } from "../context.js";
+import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
+import { csvText, jsonText, OUTPUT_FLAGS, outputFormat } from "../output.js";
+import { ANALYZE_CSV_COLUMNS, analyzeCsvRows } from "../report/analyze-csv.js";
+import { analyzeJson } from "../report/analyze-json.js";
+import { startProgress } from "../report/analyze-progress.js";
+import { type AnalyzeReport, analyzeTable } from "../report/analyze-table.js";
+import { SCENARIO_FLAGS } from "./estimate.js";
+import { explain, PLAN_FLAGS, plansFromFlags, scenarioFromFlags } from "./plan-options.js";
+import { DEFAULT_PORT } from "./serve.js";
+
+const { "context-policy": _policy, ...PLAN_CHOICE_FLAGS } = PLAN_FLAGS;
+
+const ANALYZE_FLAGS = {
+  format: { type: "string" },
+  "episode-key": { type: "string" },
+  "order-key": { type: "string" },
+  "file-order": { type: "boolean" },
+  strict: { type: "boolean" },
+  "reorder-window": { type: "string" },
+  episodes: { type: "string" },
+  preset: SCENARIO_FLAGS.preset,
+  model: SCENARIO_FLAGS.model,
+  gpus: SCENARIO_FLAGS.gpus,
+  "prompt-tps": SCENARIO_FLAGS["prompt-tps"],
+  "decode-tps": SCENARIO_FLAGS["decode-tps"],
+  ...PLAN_CHOICE_FLAGS,
+  baseline: { type: "string" },
+  open: { type: "boolean" },
+  port: { type: "string" },
+  ...OUTPUT_FLAGS,
+} as const;
+
+const FORMATS = ["auto", "jsonl", "csv", "tinker"] as const;
+
+export const analyze: Command = {
+  summary:
+    "read a rollout request log: measured shape, cache hits vs ideal, and the workload priced on every plan",
+  help: `Usage: rollout-cost analyze <log | -> [options]
+
+Reads what an RL run sent and received, one request per line, and reports the
+episode shape it really had, the prefix-cache hits it really got against the
+hits perfect session affinity would have given, the episodes that outgrew the
+model's context window, and the observed workload priced on every plan (from
+the real per-request token sums, not an averaged shape). '-' reads stdin;
+gzip is decompressed whatever the file's name.
+
+Input
+  --format <f>            auto (default), jsonl, csv or tinker. auto: a .csv name
+                          or a first line not starting with '{' is CSV; Tinker
+                          billing events (event_info) are tinker; else JSONL
+  --episode-key <path>    the episode id's field, dotted for nested fields
+                          (default episode_id; e.g. metadata.episode_id)
+  --order-key <path>      order within an episode by this field (a number, or a
+                          date such as created); every request must have it.
+                          Default: by 'turn' where a request has one, else file order
+  --file-order            ignore any order field: requests count in file order
+  --strict                stop at the first line that is not a request (exit 2)
+  --reorder-window <n>    lines an episode may stay quiet and still take a request
+                          between two of its turns (default 1048576)
+  --episodes <n>          episodes for per-episode prices (Tinker billing: sessions)
+
+  JSONL: OpenAI-compatible responses: usage.prompt_tokens, usage.completion_tokens,
+  usage.prompt_tokens_details.cached_tokens (absent or null = 0). CSV: a header
+  naming the episode and order columns and prompt_tokens, completion_tokens,
+  cached_tokens (or usage.* names). Tinker: billing-usage events, one per line, or
+  the {"data": [...]} response: sampling_prefill (cached or not) is prompt,
+  sampling_sample is completion, training is trained tokens.
+
+Definitions
+  cache hit          Σ cached_tokens ÷ Σ prompt_tokens over every request read.
+  ideal cache hit    what perfect session affinity gives the same requests: each
+                     request's prompt minus what is new since its episode's
+                     previous request, i.e. Σ min(prompt_t, prompt_(t-1)) over
+                     every request but an episode's first (the reference page's
+                     convention: the previous prompt is cached, the previous
+                     generation is not), ÷ Σ prompt_tokens. Prefixes shared across
+                     episodes (a system prompt) can make the measured hit higher.
+  shape              turns per episode; initial prompt (each episode's first
+                     request); tokens added per turn (prompt_t - prompt_(t-1),
+                     every request but an episode's first); generated per turn
+                     (completion_tokens, every request). mean, p50, p90 (linear
+                     interpolation between ranks, as numpy) and max.
+  skipped lines      counted by kind, never dropped silently: malformedJson,
+                     malformedRow, truncatedLine (a last line without a line break
+                     that cannot be read), missingField, invalidCount (negative,
+                     fractional or non-numeric), invalidOrder, cachedExceedsPrompt,
+                     duplicateTurn (same episode and turn: the first is kept; only
+                     when ordering by turn), lateTurn, unknownEvent (Tinker).
+
+${"Pricing and context window (as in compare)"}
+  --preset <id>           reference (default) or current
+  --model <id>            the model whose window and prices apply (default: the
+                          preset's, kimi-k2p6)
+  --plans, --gpus, --prompt-tps, --decode-tps, --overlap, --min-hours,
+  --self-hosted*, --custom-*, --prices, --prices-key, --baseline: as in
+                          'rollout-cost compare --help'
+
+Output
+  --json                  machine-readable, unrounded (plans as in compare --json)
+  --csv                   one row per episode
+  --open                  open the fitted shape in the page (runs $BROWSER with
+                          the link; prints the link either way)
+  --port <n>              the page's port in the link (default ${DEFAULT_PORT})
+  -h, --help              this text
+
+Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.`,
+  async run(argv, context) {
+    const { values, positionals } = parseFlags(argv, ANALYZE_FLAGS, true);
+    if (positionals.length !== 1)
+      throw new CliError(
+        `analyze takes one log path or - for stdin, got ${positionals.length === 0 ? "none" : positionals.join(" ")}`,
+      );
+    const source = positionals[0] as string;
+    const format = outputFormat(values);
+    const logFormat = choiceFlag("format", values.format, FORMATS) ?? "auto";
+    for (const flag of ["episode-key", "order-key"] as const) {
+      const path = values[flag];
+      if (path !== undefined && (path === "" || path.split(".").some((s) => s.trim() === "")))
+        throw new CliError(
+          `--${flag} must be field names joined by dots (like metadata.episode_id), got ${JSON.stringify(path)}`,
+        );
+    }
+    if (values["file-order"] && values["order-key"] !== undefined)
+      throw new CliError("--file-order and --order-key cannot be used together");
+    const reorderWindow = numberFlag("reorder-window", values["reorder-window"], { integer: true, min: 1 });
+    const episodesOverride = numberFlag("episodes", values.episodes, {
+      integer: true,
+      min: 1,
+      max: 10_000_000,
+    });
+    const port = numberFlag("port", values.port, { integer: true, min: 1, max: 65535 }) ?? DEFAULT_PORT;
+    const scenario = scenarioFromFlags({
+      ...(values.preset !== undefined && { preset: values.preset }),
+      ...(values.model !== undefined && { model: values.model }),
+      ...(values.gpus !== undefined && { gpus: values.gpus }),
+      ...(values["prompt-tps"] !== undefined && { "prompt-tps": values["prompt-tps"] }),
+      ...(values["decode-tps"] !== undefined && { "decode-tps": values["decode-tps"] }),
+    });
+    const offer = await plansFromFlags(values, scenario);
+
+    const options: AnalyzeOptions = {
+      format: logFormat,
+      fileName: source,
+      ...(values["episode-key"] !== undefined && { episodeKey: values["episode-key"] }),
+      ...(values["order-key"] !== undefined && { orderKey: values["order-key"] }),
+      ...(values["file-order"] && { fileOrder: true }),
+      ...(values.strict && { strict: true }),
+      ...(reorderWindow !== undefined && { reorderWindowLines: reorderWindow }),
+      contextWindowTokens: scenario.windowTokens,
+      perEpisode: format === "csv",
+      decode: nodeDecode,
+    };
+    const analysis = await readLog(source, options, context);
+
+    if (format === "csv") {
+      context.stdout.write(csvText(ANALYZE_CSV_COLUMNS, analyzeCsvRows(analysis)));
+      return;
+    }
+    const warnings = [...analysis.warnings, ...offer.skipped];
+    const observed = observedWorkloadTokens(analysis, episodesOverride);
+    const estimates = observed.ok ? explain("analyze", () => pricePlans(observed.tokens, offer.plans)) : [];
+    if (!observed.ok) warnings.push(`plans not priced: ${observed.reason}`);
+    const baseline =
+      values.baseline === undefined ? estimates[0] : estimates.find((e) => e.id === values.baseline);
+    if (values.baseline !== undefined && estimates.length > 0 && !baseline)
+      throw new CliError(
+        `--baseline: unknown plan ${JSON.stringify(values.baseline)} (chosen: ${estimates.map((e) => e.id).join(", ")})`,
+      );
+    const plans = estimates.map((e) => ({
+      ...e,
+      vsBaseline: e.id === baseline?.id ? "baseline" : comparisonLabel(baseline?.usdTotal ?? 0, e.usdTotal),
+    }));
+    const fitted = fittedWorkload(analysis);
+    let fit: AnalyzeReport["fitted"] = null;
+    if (fitted.ok) {
+      warnings.push(...fitted.warnings);
+      const { workload } = fitted;
+      const scenarioOptions = {
+        ...(scenario.preset.id !== "reference" && { preset: scenario.preset.id }),
+        modelId: scenario.model.id,
+        episodes: workload.episodes,
+        turns: workload.shape.turns,
+        initialPromptTokens: workload.shape.initialPromptTokens,
+        addedTokensPerTurn: workload.shape.addedTokensPerTurn,
+        generatedTokensPerTurn: workload.shape.generatedTokensPerTurn,
+      };
+      fit = {
+        workload,
+        estimateCommand: [
+          "rollout-cost estimate",
+          ...(scenario.preset.id !== "reference" ? [`--preset ${scenario.preset.id}`] : []),
+          `--model ${scenario.model.id}`,
+          `--episodes ${workload.episodes}`,
+          `--turns ${workload.shape.turns}`,
+          `--initial-prompt ${workload.shape.initialPromptTokens}`,
+          `--added-per-turn ${workload.shape.addedTokensPerTurn}`,
+          `--generated-per-turn ${workload.shape.generatedTokensPerTurn}`,
+        ].join(" "),
+        link: `http://127.0.0.1:${port}/?${scenarioToQuery(scenarioOptions)}`,
+      };
+    }
+    const report: AnalyzeReport = {
+      source,
+      analysis,
+      model: {
+        id: scenario.model.id,
+        label: scenario.model.label,
+        contextWindowTokens: scenario.windowTokens,
+      },
+      preset: scenario.preset.id,
+      workloadTokens: observed.ok ? observed.tokens : null,
+      baseline: baseline?.id ?? null,
+      plans,
+      unavailable: offer.unavailable,
+      fitted: fit,
+      warnings,
+    };
+    if (format === "json") context.stdout.write(jsonText(analyzeJson(report)));
+    else context.stdout.write(analyzeTable(report));
+    if (values.open) openLink(fit?.link, context);
+  },
+};
+
+async function readLog(source: string, options: AnalyzeOptions, context: CliContext): Promise<LogAnalysis> {
+  const analyzer = new LogAnalyzer(options);
+  let rawBytes = 0;
+  let input: ReturnType<typeof openLogInput>;
+  try {
+    input = openLogInput(source, context.stdin, (n) => {
+      rawBytes += n;
+    });
+  } catch (error) {
+    throw new CliError(
+      `cannot read ${JSON.stringify(source)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    );
+  }
+  const progress = context.stderr.isTTY ? startProgress(context.stderr, input.sizeBytes) : undefined;
+  try {
+    for await (const chunk of input.chunks) {
+      if (context.signal.aborted) throw new CliError("interrupted", 130);
+      analyzer.push(chunk);
+      progress?.update(rawBytes, analyzer.lines);
+    }
+    return analyzer.end();
+  } catch (error) {
+    if (error instanceof BadLineError) throw new CliError(`--strict: ${error.message}`);
+    if (error instanceof UnreadableLogError)
+      throw new CliError(`${JSON.stringify(source)}: ${error.message}`);
+    if (error instanceof CliError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === "string" && code.startsWith("Z_"))
+      throw new CliError(`${JSON.stringify(source)} is not valid gzip: ${(error as Error).message}`);
+    if (typeof code === "string") throw new CliError(`cannot read ${JSON.stringify(source)}: ${code}`);
+    throw error;
+  } finally {
+    progress?.stop();
+  }
+}
+
+function openLink(link: string | undefined, context: CliContext): void {
+  if (link === undefined) {
+    context.stderr.write("rollout-cost: --open: the log has no per-request shape to open in the page\n");
+    return;
+  }
+  const browser = context.env.BROWSER;
+  if (!browser) {
+    context.stderr.write(`open in a browser (serve the page with 'rollout-cost serve'): ${link}\n`);
+    return;
+  }
+  try {
+    const child = spawn(browser, [link], { detached: true, stdio: "ignore" });
+    child.on("error", () =>
+      context.stderr.write(`rollout-cost: --open: could not run ${browser}; open ${link}\n`),
+    );
+    child.unref();
+  } catch {
+    context.stderr.write(`rollout-cost: --open: could not run ${browser}; open ${link}\n`);
+  }
+}
