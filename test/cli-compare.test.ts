@@ -298,7 +298,7 @@ describe("bad input exits 2 with one line naming the flag, and nothing on stdout
     [["compare", "--prices", join(dir, "missing.json")], "--prices: cannot read"],
     [["compare", "--prices", badJson], "--prices: " + JSON.stringify(badJson) + " is not valid JSON"],
     [["compare", "--prices-key", "x"], "--prices-key needs --prices"],
-    [["compare", "--prices", pricesFile, "--prices-key", "nope"], '--prices: prices: no entry "nope"'],
+    [["compare", "--prices", pricesFile, "--prices-key", "nope"], '--prices: no entry "nope"'],
     [["compare", "--train-tps", "100"], "--train-tps and --steps need --train-passes"],
     [["compare", "--train-passes", "0"], "--train-passes must be a number > 0"],
     [["compare", "--train-passes", "1", "--steps", "1.5"], "--steps must be an integer from 1"],
@@ -337,5 +337,13 @@ describe("bad input exits 2 with one line naming the flag, and nothing on stdout
     expect(code).toBe(2);
     expect(stderr.trim().split("\n")).toHaveLength(1);
     expect(stderr).toContain(`rollout-cost: ${message}`);
+  });
+});
+
+describe("--help", () => {
+  it.each(["compare", "breakeven", "sweep"])("%s --help reads as documented", async (command) => {
+    const { code, stdout } = await runCliInProcess([command, "--help"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatchSnapshot();
   });
 });

@@ -66,6 +66,6 @@ export function pricePlans(
   return plans.map((plan) => {
     validatePlan(plan);
     const estimate = plan.kind === "per-token" ? perTokenBill(tokens, plan) : gpuHourBill(tokens, plan);
-    return training ? withTrainingCost(estimate, plan, training) : estimate;
+    return training ? withTrainingCost(estimate, plan, training, tokens.peakContextTokens) : estimate;
   });
 }

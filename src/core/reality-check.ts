@@ -3,6 +3,7 @@ import { estimateReference, type ReferenceEstimate, type ReferenceInput } from "
 import { workloadTokensFromLedger } from "./ledger-tokens.js";
 import type { GpuHourPlan, PerTokenPlan } from "./plan.js";
 import { pricePlans } from "./price-plans.js";
+import { referencePlans } from "./reference-plans.js";
 import { episodeLedger } from "./turn-ledger.js";
 import { workloadTokensFromShape } from "./workload-tokens.js";
 
@@ -43,27 +44,10 @@ export function realityCheck(input: RealityCheckInput): RealityCheck {
   const { reference, cachedPrefill } = input;
   const policy = input.policy ?? "stop";
   const page = estimateReference(reference);
-  const tinker: PerTokenPlan = {
-    kind: "per-token",
-    id: "tinker",
-    label: "Tinker",
-    provider: "Tinker",
-    ...reference.perToken,
-    source: "the page's rates",
-  };
+  const { tinker, dedicated } = referencePlans(reference);
   const discounted: PerTokenPlan = {
     ...tinker,
     usdPerMillionCachedPrefill: reference.perToken.usdPerMillionPrefill * (1 - cachedPrefill.fractionOff),
-  };
-  const dedicated: GpuHourPlan = {
-    kind: "gpu-hour",
-    id: "dedicated",
-    label: "Dedicated",
-    provider: "Fireworks",
-    ...reference.dedicated,
-    rateSource: "the page's",
-    throughputSource: "the page's",
-    overlap: "max",
   };
   const summed: GpuHourPlan = { ...dedicated, overlap: "sum" };
   const window = reference.contextWindow;

@@ -1,4 +1,5 @@
-import type { Plan, PlanEstimate, TrainingEstimate } from "./plan.js";
+import { tierFor } from "./context-tier.js";
+import type { Assumption, Plan, PlanEstimate, TrainingEstimate } from "./plan.js";
 
 const TOKENS_PER_MILLION = 1_000_000;
 const SECONDS_PER_HOUR = 3600;
@@ -16,43 +17,42 @@ export interface TrainingOptions {
 }
 
 /**
- * The training side of an RL step on `plan`: per-token plans charge tokens × passes at the train rate;
- * gpu-hour plans train on their own GPUs for tokens × passes ÷ training tok/s. Returns the estimate with
- * `training` filled in, or with a warning when the plan cannot price training.
+ * The training side of an RL step on `plan`: per-token plans charge tokens × passes at the train rate
+ * of the tier the rollouts used (chosen by `peakContextTokens`); gpu-hour plans train on their own GPUs
+ * for tokens × passes ÷ training tok/s. Returns a new estimate with `training`, or with a warning when
+ * the plan cannot price training.
  */
-export function withTrainingCost(estimate: PlanEstimate, plan: Plan, options: TrainingOptions): PlanEstimate {
+export function withTrainingCost(
+  estimate: PlanEstimate,
+  plan: Plan,
+  options: TrainingOptions,
+  peakContextTokens: number,
+): PlanEstimate {
   const trained = options.tokensTrained * options.passes;
+  const warn = (warning: string) => ({ ...estimate, warnings: [...estimate.warnings, warning] });
   let usdTraining: number;
   let clusterHours: number | undefined;
+  let assumption: Assumption;
   if (plan.kind === "per-token") {
-    if (plan.usdPerMillionTrain === undefined) {
-      return {
-        ...estimate,
-        warnings: [...estimate.warnings, "no train rate in this plan: training not priced"],
-      };
-    }
-    const rate =
-      plan.contextTiers?.find((t) => t.label === estimate.tier)?.usdPerMillionTrain ??
-      plan.usdPerMillionTrain;
+    const rate = tierFor(plan, peakContextTokens).rates.usdPerMillionTrain;
+    if (rate === undefined) return warn("no train rate in this plan: training not priced");
     usdTraining = (trained / TOKENS_PER_MILLION) * rate;
-    estimate.assumptions.push({ name: "train $/1M", value: rate, source: plan.source });
+    assumption = {
+      name: "train $/1M",
+      value: rate,
+      source: plan.asOf ? `${plan.source}, ${plan.asOf}` : plan.source,
+    };
   } else {
     if (options.trainTokensPerSecond === undefined) {
-      return {
-        ...estimate,
-        warnings: [
-          ...estimate.warnings,
-          "training not priced: give the training tok/s (the catalog has none)",
-        ],
-      };
+      return warn("training not priced: give the training tok/s (the catalog has none)");
     }
     clusterHours = trained / options.trainTokensPerSecond / SECONDS_PER_HOUR;
     usdTraining = clusterHours * plan.gpus * plan.usdPerGpuHour;
-    estimate.assumptions.push({
+    assumption = {
       name: "train tok/s (cluster)",
       value: options.trainTokensPerSecond,
       source: "user input (the catalog has no training throughput)",
-    });
+    };
   }
   const usdStep = estimate.usdTotal + usdTraining;
   const training: TrainingEstimate = {
@@ -64,5 +64,5 @@ export function withTrainingCost(estimate: PlanEstimate, plan: Plan, options: Tr
     steps: options.steps,
     usdRun: usdStep * options.steps,
   };
-  return { ...estimate, training };
+  return { ...estimate, assumptions: [...estimate.assumptions, assumption], training };
 }

@@ -1,6 +1,4 @@
-import { readFile } from "node:fs/promises";
 import { customPerTokenPlan, selfHostedPlan } from "../../catalog/custom-plans.js";
-import { plansFromLiteLlm } from "../../catalog/litellm.js";
 import { planOfferForPreset, type UnavailablePlan } from "../../catalog/plans-for-preset.js";
 import { resolveScenario } from "../../catalog/resolve-scenario.js";
 import type { Overlap } from "../../core/cluster-hours.js";
@@ -9,6 +7,7 @@ import type { Plan } from "../../core/plan.js";
 import { CliError } from "../cli-error.js";
 import { choiceFlag, numberFlag } from "../flags.js";
 import { type SCENARIO_FLAGS, scenarioOptions } from "./estimate.js";
+import { pricesFromFlag } from "./prices-flag.js";
 
 /** Flags that choose and define plans, shared by compare, breakeven and sweep. */
 export const PLAN_FLAGS = {
@@ -61,7 +60,6 @@ Plans (default: every plan the preset offers for the model)
                              cache_read_input_token_cost, max_input_tokens)
   --prices-key <name,...>    which entries of that map (needed past 20 entries)`;
 
-const MAX_IMPORTED_PLANS = 20;
 const money = { min: 0, max: 1_000_000 } as const;
 
 type Values = Partial<Record<keyof typeof SCENARIO_FLAGS | keyof typeof PLAN_FLAGS, string>>;
@@ -198,39 +196,9 @@ export async function plansFromFlags(
     throw new CliError("--prices-key needs --prices <file.json>");
   }
   if (values.prices !== undefined) {
-    const path = values.prices;
-    let text: string;
-    try {
-      text = await readFile(path, "utf8");
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-      throw new CliError(`--prices: cannot read ${JSON.stringify(path)} (${code})`);
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      throw new CliError(`--prices: ${JSON.stringify(path)} is not valid JSON`);
-    }
-    const keys = values["prices-key"]
-      ?.split(",")
-      .map((k) => k.trim())
-      .filter((k) => k.length > 0);
-    const imported = explain("--prices", () =>
-      plansFromLiteLlm(data, { source: `${path} (LiteLLM-style)`, ...(keys && { keys }) }),
-    );
-    if (imported.plans.length === 0) {
-      throw new CliError(
-        `--prices: no usable entry in ${JSON.stringify(path)} (${imported.skipped[0]?.reason ?? "empty map"})`,
-      );
-    }
-    if (imported.plans.length > MAX_IMPORTED_PLANS) {
-      throw new CliError(
-        `--prices: ${imported.plans.length} entries; choose at most ${MAX_IMPORTED_PLANS} with --prices-key name,name`,
-      );
-    }
+    const imported = await pricesFromFlag(values.prices, values["prices-key"]);
     plans.push(...imported.plans);
-    skipped.push(...imported.skipped.map((s) => `--prices: skipped ${s.reason}`));
+    skipped.push(...imported.skipped);
   }
 
   return {
