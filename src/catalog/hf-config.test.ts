@@ -33,6 +33,36 @@ describe("architectureFromHfConfig(config.json)", () => {
     expect(Math.abs(fixedBytesPerSequence(fromConfig) - fixedBytesPerSequence(catalog))).toBe(0);
   });
 
+  // Shapes the catalog does not hold, each KV figure worked by hand.
+  it.each([
+    ["deepseek-v2-lite", 31_104, "27 MLA layers × (512 + 64) × 2 B; q_lora_rank null"],
+    ["gemma-3-27b", 81_920, "62 layers, every 6th global: 10 × 2 × 16 heads × 128 × 2 B (52 sliding)"],
+    ["qwen3-30b-a3b", 98_304, "48 × 2 × 4 heads × 128 × 2 B"],
+    ["mistral-7b-v0.1", 131_072, "a window on every layer is read as full attention: 32 × 2 × 8 × 128 × 2 B"],
+    ["qwen2.5-0.5b", 12_288, "24 × 2 × 2 heads × 64 × 2 B"],
+    ["mixtral-8x7b", 131_072, "32 × 2 × 8 × 128 × 2 B"],
+  ])("reads %s: %i KV bytes per token (%s)", (file, bytes) => {
+    expect(kvBytesPerToken(read(fixture(file)))).toBe(bytes);
+  });
+
+  it("reads Gemma 2's unstated alternation: half the layers sliding", () => {
+    const config = {
+      model_type: "gemma2",
+      num_hidden_layers: 42,
+      hidden_size: 3584,
+      num_attention_heads: 16,
+      num_key_value_heads: 8,
+      head_dim: 256,
+      intermediate_size: 14336,
+      vocab_size: 256000,
+      sliding_window: 4096,
+    };
+    expect(read(config)).toMatchObject({
+      attention: { layers: 21 },
+      slidingWindow: { layers: 21, windowTokens: 4096 },
+    });
+  });
+
   it("follows text_config and counts Qwen3.5's 45 linear-attention layers", () => {
     const model = read(fixture("qwen3.5-397b-a17b"));
     expect(model.linearAttention).toEqual({ layers: 45, stateBytesPerSequence: 192_061_440 });

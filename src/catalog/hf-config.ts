@@ -241,6 +241,10 @@ function readLayerTypes(config: Json, prefix: string, layers: number): string[] 
       (i + 1) % interval === 0 ? "full_attention" : "linear_attention",
     );
   }
+  // Gemma 2 alternates local (sliding) and global layers, starting with a local one, without saying so.
+  if (config.model_type === "gemma2" && typeof config.sliding_window === "number") {
+    return Array.from({ length: layers }, (_, i) => (i % 2 === 0 ? "sliding_attention" : "full_attention"));
+  }
   const pattern = config.sliding_window_pattern;
   if (typeof pattern === "number" && Number.isInteger(pattern) && pattern >= 1 && config.sliding_window) {
     return Array.from({ length: layers }, (_, i) =>
