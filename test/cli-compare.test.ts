@@ -296,7 +296,7 @@ describe("bad input exits 2 with one line naming the flag, and nothing on stdout
       '--custom-sample must be a number >= 0 and <= 1000000, got "abc"',
     ],
     [["compare", "--prices", join(dir, "missing.json")], "--prices: cannot read"],
-    [["compare", "--prices", badJson], "--prices: " + JSON.stringify(badJson) + " is not valid JSON"],
+    [["compare", "--prices", badJson], `--prices: ${JSON.stringify(badJson)} is not valid JSON`],
     [["compare", "--prices-key", "x"], "--prices-key needs --prices"],
     [["compare", "--prices", pricesFile, "--prices-key", "nope"], '--prices: no entry "nope"'],
     [["compare", "--train-tps", "100"], "--train-tps and --steps need --train-passes"],
