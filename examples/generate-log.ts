@@ -219,7 +219,7 @@ export function generateInto(options: GenerateOptions, write: (line: string) => 
             1,
           )
         : [];
-    const all = head ? [head, ...buffered] : buffered;
+    const all = head ? [head, ...buffered] : [...buffered];
     buffered.length = 0;
     for (const text of all) {
       const line = (lineCount === 0 && options.bom ? "\uFEFF" : "") + text + ending();

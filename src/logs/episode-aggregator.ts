@@ -50,9 +50,13 @@ export class EpisodeAggregator {
   completionTokens = 0;
   idealCachedPromptTokens = 0;
   peakContextTokens = 0;
-  private nextCloseCheck = CLOSE_CHECK_EVERY_LINES;
+  private readonly closeCheckEveryLines: number;
+  private nextCloseCheck: number;
 
-  constructor(private readonly options: AggregatorOptions) {}
+  constructor(private readonly options: AggregatorOptions) {
+    this.closeCheckEveryLines = Math.max(1, Math.min(CLOSE_CHECK_EVERY_LINES, options.reorderWindowLines));
+    this.nextCloseCheck = this.closeCheckEveryLines;
+  }
 
   /** Adds one valid request read at `line`; returns a Skip for a duplicate or a late turn (nothing is counted then). */
   add(record: LogRecord, line: number): Skip | undefined {
@@ -144,7 +148,7 @@ export class EpisodeAggregator {
   }
 
   private closeQuiet(line: number): void {
-    this.nextCloseCheck = line + CLOSE_CHECK_EVERY_LINES;
+    this.nextCloseCheck = line + this.closeCheckEveryLines;
     const before = line - this.options.reorderWindowLines;
     for (const [id, s] of this.open) {
       if (s.lastLine < before) {

@@ -54,7 +54,8 @@ export class UnreadableLogError extends Error {
 const DEFAULT_REORDER_WINDOW_LINES = 1_048_576;
 
 function textDecoder(): Decode {
-  const decoder = new TextDecoder("utf-8");
+  // ignoreBOM keeps a BOM inside the file as text, as Buffer#toString does: only the first is dropped, by the splitter.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   return (bytes, start, end) => decoder.decode(bytes.subarray(start, end));
 }
 

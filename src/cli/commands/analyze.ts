@@ -173,7 +173,12 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
     }
     const warnings = [...analysis.warnings, ...offer.skipped];
     const observed = observedWorkloadTokens(analysis, episodesOverride);
-    const estimates = observed.ok ? explain("analyze", () => pricePlans(observed.tokens, offer.plans)) : [];
+    // Tinker billing also counts tokens trained: price them once, as one step of one pass.
+    const train = analysis.tokens.train ?? 0;
+    const training = train > 0 ? { training: { tokensTrained: train, passes: 1, steps: 1 } } : {};
+    const estimates = observed.ok
+      ? explain("analyze", () => pricePlans(observed.tokens, offer.plans, training))
+      : [];
     if (!observed.ok) warnings.push(`plans not priced: ${observed.reason}`);
     const baseline =
       values.baseline === undefined ? estimates[0] : estimates.find((e) => e.id === values.baseline);

@@ -104,7 +104,13 @@ export function analyzeTable(report: AnalyzeReport): string {
         ["left", "right", "right", "right", "left"],
       ),
     );
-    for (const p of report.plans) for (const w of p.warnings) out.push(`  ${p.id}: ${w}`);
+    for (const p of report.plans) {
+      if (p.training)
+        out.push(
+          `  ${p.id}: training ${formatCount(p.training.tokensTrained)} tokens ${formatUsd(p.training.usdTraining)}, with rollouts ${formatUsd(p.training.usdStep)}`,
+        );
+      for (const w of p.warnings) out.push(`  ${p.id}: ${w}`);
+    }
   }
   for (const u of report.unavailable) out.push(`  not priced: ${u.label}: ${u.reason}`);
   if (report.fitted) {
