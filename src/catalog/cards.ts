@@ -57,7 +57,7 @@ export const CARDS: Card[] = [
 export const DISCOUNTS: Discount[] = [
   {
     id: "tinker-2026-10-cached-prefill",
-    label: "Tinker 2026-10: cached prefill at 80% off the prefill rate",
+    label: "Tinker rate card of 2026-10-07",
     fractionOff: 0.8,
     source: SOURCES.tinker202610,
     asOf: TINKER_2026_10_AS_OF,

@@ -7,7 +7,7 @@ import { type ReferenceOptions, resolveReference } from "./resolve-reference.js"
 export function cachedPrefillDiscount(catalog: Catalog = CATALOG): { fractionOff: number; source: string } {
   const discount = catalog.discounts?.find((d) => d.id === "tinker-2026-10-cached-prefill");
   if (!discount) throw new Error("catalog: the Tinker 2026-10 cached-prefill discount is missing");
-  return { fractionOff: discount.fractionOff, source: `${discount.label}, ${discount.asOf}` };
+  return { fractionOff: discount.fractionOff, source: discount.label };
 }
 
 /**

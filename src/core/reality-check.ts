@@ -113,7 +113,7 @@ export function realityCheck(input: RealityCheckInput): RealityCheck {
     row(
       "cached-prefill",
       "Cached-prefill discount",
-      `cached prefill at ${percentOff} off (${cachedPrefill.source})`,
+      `cached prompt tokens at $${Number((discounted.usdPerMillionCachedPrefill ?? 0).toPrecision(6))}/1M instead of $${tinker.usdPerMillionPrefill}/1M, ${percentOff} off as on the ${cachedPrefill.source}`,
       {
         perToken: discounted,
         gpuHour: dedicated,
