@@ -2,6 +2,12 @@
 
 export { CARDS, DISCOUNTS } from "./catalog/cards.js";
 export { customPerTokenPlan, selfHostedPlan } from "./catalog/custom-plans.js";
+export {
+  CHART_CONTEXTS,
+  type DerivedOptions,
+  derivedDedicatedForReference,
+  throughputCurveForReference,
+} from "./catalog/derived-for-reference.js";
 export { architectureById, gpuById } from "./catalog/hardware-lookup.js";
 export { architectureFromHfConfig, type HfConfigResult } from "./catalog/hf-config.js";
 export { CATALOG, validateCatalog } from "./catalog/index.js";

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import {
+  CHART_CONTEXTS,
+  derivedDedicatedForReference,
+  throughputCurveForReference,
+} from "./derived-for-reference.js";
+import { resolveReference } from "./resolve-reference.js";
+
+describe("derivedDedicatedForReference(input, modelId)", () => {
+  it("prices the page's default scenario on derived throughput beside its 2.96 saturated cluster-hours", () => {
+    const { input } = resolveReference({});
+    const derived = derivedDedicatedForReference(input, "kimi-k2p6");
+    if (!derived.ok) throw new Error(derived.reason);
+    // 16,000,000 decode tokens ÷ 1,500 tok/s ÷ 3600 = 2.963 h: the page's figure, reproduced beside ours.
+    expect(derived.comparison.saturated.clusterHours).toBeCloseTo(16_000_000 / 1500 / 3600, 12);
+    expect(derived.survival.episodesWhoseCachesFit).toBe(27);
+    expect(derived.episodesInFlight).toBe(27);
+    expect(derived.comparison.simulated.clusterHours).toBeGreaterThan(0);
+  });
+
+  it("returns a reason, not an exception, for a model without an architecture", () => {
+    const { input } = resolveReference({});
+    expect(derivedDedicatedForReference(input, "no-such-model")).toEqual({
+      ok: false,
+      reason: expect.stringMatching(/^unknown model: no-such-model/),
+    });
+  });
+
+  it("passes in-flight and data-parallel attention through", () => {
+    const { input } = resolveReference({});
+    const tp = derivedDedicatedForReference(input, "kimi-k2p6", { episodesInFlight: 64 });
+    const dp = derivedDedicatedForReference(input, "kimi-k2p6", {
+      episodesInFlight: 64,
+      dataParallelAttention: true,
+    });
+    if (!tp.ok || !dp.ok) throw new Error("expected results");
+    expect(tp.survival.fits).toBe(false);
+    expect(dp.survival.fits).toBe(true);
+    expect(dp.comparison.simulated.usdTotal).toBeLessThan(tp.comparison.simulated.usdTotal);
+  });
+});
+
+describe("throughputCurveForReference(input, modelId)", () => {
+  // At 1K a single prompt is too short to pay for streaming GPT-OSS's experts (memory-bound), so prefill
+  // peaks a little later; past that, attention makes every longer context slower.
+  it("gives one point per chart context, prefill falling with context once compute-bound", () => {
+    const { input } = resolveReference({ modelId: "gpt-oss-120b" });
+    const curve = throughputCurveForReference(input, "gpt-oss-120b");
+    if (!Array.isArray(curve)) throw new Error(curve.reason);
+    expect(curve.map((p) => p.contextTokens)).toEqual([...CHART_CONTEXTS]);
+    expect(curve[0]?.prefillBound).toBe("memory");
+    for (let i = 1; i < curve.length; i++) {
+      if (curve[i - 1]!.prefillBound === "compute") {
+        expect(curve[i]!.prefillTokensPerSecond).toBeLessThan(curve[i - 1]!.prefillTokensPerSecond);
+      }
+      expect(curve[i]!.decodeTokensPerSecond).toBeLessThanOrEqual(curve[i - 1]!.decodeTokensPerSecond);
+    }
+  });
+});

@@ -1,0 +1,77 @@
+import type { ReferenceInput } from "../core/estimate.js";
+import { type DerivedDedicated, derivedDedicated } from "../core/throughput/derived-dedicated.js";
+import { type ThroughputPoint, throughputCurve } from "../core/throughput/throughput-at.js";
+import type { Efficiencies } from "../core/throughput/types.js";
+import { resolveThroughput } from "./resolve-throughput.js";
+
+/** Choices the page's "derived throughput" switch adds to a reference scenario. */
+export interface DerivedOptions {
+  episodesInFlight?: number;
+  dataParallelAttention?: boolean;
+  efficiencies?: Partial<Efficiencies>;
+}
+
+/**
+ * The reference scenario's dedicated plan on derived throughput: the same GPUs, rate and workload,
+ * simulated turn by turn, beside the scenario's own saturated constants. `{ ok: false }` with a reason
+ * when the catalog has no architecture or GPU spec for it, or the model cannot run there.
+ */
+export function derivedDedicatedForReference(
+  input: ReferenceInput,
+  modelId: string,
+  options: DerivedOptions = {},
+): DerivedDedicated | { ok: false; reason: string } {
+  let resolved: ReturnType<typeof resolveThroughput>;
+  try {
+    resolved = resolveThroughput({
+      modelId,
+      gpuId: input.dedicated.gpuType,
+      gpus: input.dedicated.gpus,
+      ...(options.dataParallelAttention !== undefined && {
+        dataParallelAttention: options.dataParallelAttention,
+      }),
+      ...(options.efficiencies && { efficiencies: options.efficiencies }),
+    });
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, reason: error.message };
+    throw error;
+  }
+  return derivedDedicated({
+    ...resolved,
+    workload: input.workload,
+    episodesInFlight: options.episodesInFlight,
+    saturated: {
+      promptTokensPerSecond: input.dedicated.promptTokensPerSecond,
+      decodeTokensPerSecond: input.dedicated.decodeTokensPerSecond,
+    },
+    usdPerGpuHour: input.dedicated.usdPerGpuHour,
+  });
+}
+
+/** Contexts for a chart of tokens/s against context: 1K to 128K, doubling, plus 96K as in DATA.md §5. */
+export const CHART_CONTEXTS = [1024, 2048, 4096, 8192, 16384, 32768, 65536, 98304, 131072] as const;
+
+/** Prefill and decode tokens/s of the scenario's dedicated cluster over `contexts`, for a chart. */
+export function throughputCurveForReference(
+  input: ReferenceInput,
+  modelId: string,
+  options: { batch?: number; contexts?: readonly number[]; dataParallelAttention?: boolean } = {},
+): ThroughputPoint[] | { ok: false; reason: string } {
+  try {
+    const { model, replica, efficiencies } = resolveThroughput({
+      modelId,
+      gpuId: input.dedicated.gpuType,
+      gpus: input.dedicated.gpus,
+      ...(options.dataParallelAttention !== undefined && {
+        dataParallelAttention: options.dataParallelAttention,
+      }),
+    });
+    return throughputCurve(model, replica, efficiencies, {
+      contexts: options.contexts ?? CHART_CONTEXTS,
+      batch: options.batch ?? 1,
+    });
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, reason: error.message };
+    throw error;
+  }
+}
