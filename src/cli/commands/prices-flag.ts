@@ -1,7 +1,10 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { plansFromLiteLlm } from "../../catalog/litellm.js";
 import type { PerTokenPlan } from "../../core/plan.js";
 import { CliError } from "../cli-error.js";
+
+/** LiteLLM's whole price map is about 1 MiB; a file far past that is not a price map. */
+const MAX_FILE_BYTES = 64 * 1024 * 1024;
 
 /** More imported plans than this make an unreadable table: past it, --prices-key must choose. */
 export const MAX_IMPORTED_PLANS = 20;
@@ -16,8 +19,13 @@ export async function pricesFromFlag(
 ): Promise<{ plans: PerTokenPlan[]; skipped: string[] }> {
   let text: string;
   try {
+    const info = await stat(path);
+    if (!info.isFile() || info.size > MAX_FILE_BYTES) {
+      throw new CliError(`--prices: ${JSON.stringify(path)} must be a regular file of at most 64 MiB`);
+    }
     text = await readFile(path, "utf8");
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
     throw new CliError(`--prices: cannot read ${JSON.stringify(path)} (${code})`);
   }
