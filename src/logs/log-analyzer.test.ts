@@ -6,7 +6,7 @@ import { type AnalyzeOptions, BadLineError, LogAnalyzer, UnreadableLogError } fr
 const encoder = new TextEncoder();
 
 /** Analyses `text` fed in chunks of `chunkBytes`. */
-export function analyzeText(
+function analyzeText(
   text: string | Uint8Array,
   options: AnalyzeOptions = {},
   chunkBytes = 4096,
