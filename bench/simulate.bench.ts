@@ -1,6 +1,5 @@
 // The turn-by-turn replica simulation: 1,000 episodes × 8 turns of the page's default shape on one core
-// (target: < 1 s). Two cases: Llama-3.1-8B on one H100 with 8 in flight (only 4 fit, so LRU evicts every
-// turn), and Kimi K2.6 on 8 × B300 with the 27 that fit.
+// (target: < 1 s).
 import { ARCHITECTURES } from "../src/catalog/architectures.js";
 import { SERVING_EFFICIENCIES } from "../src/catalog/efficiencies.js";
 import { GPUS } from "../src/catalog/gpus.js";
@@ -12,13 +11,31 @@ const shape = {
   addedTokensPerTurn: 12000,
   generatedTokensPerTurn: 2000,
 };
+// Identical waves are simulated once, so the cases that exercise every episode put all 1,000 in flight.
 const cases = [
+  {
+    name: "llama-3.1-8b, 1 × H100, all 1,000 in flight (4 fit: LRU evicts all the time)",
+    model: "llama-3.1-8b",
+    gpu: "H100_80GB",
+    gpus: 1,
+    inFlight: 1000,
+    dp: false,
+  },
+  {
+    name: "kimi-k2p6, 8 × B300, dp attention, all 1,000 in flight (221 fit)",
+    model: "kimi-k2p6",
+    gpu: "B300_288GB",
+    gpus: 8,
+    inFlight: 1000,
+    dp: true,
+  },
   {
     name: "llama-3.1-8b, 1 × H100, 8 in flight (evicting)",
     model: "llama-3.1-8b",
     gpu: "H100_80GB",
     gpus: 1,
     inFlight: 8,
+    dp: false,
   },
   {
     name: "kimi-k2p6, 8 × B300, 27 in flight (all fit)",
@@ -26,6 +43,7 @@ const cases = [
     gpu: "B300_288GB",
     gpus: 8,
     inFlight: 27,
+    dp: false,
   },
   {
     name: "llama-3.1-8b, 1 × H100, 1 in flight",
@@ -33,6 +51,7 @@ const cases = [
     gpu: "H100_80GB",
     gpus: 1,
     inFlight: 1,
+    dp: false,
   },
 ];
 
@@ -40,7 +59,7 @@ export function main(): void {
   for (const c of cases) {
     const input = {
       model: ARCHITECTURES.find((a) => a.id === c.model)!,
-      replica: { gpu: GPUS.find((g) => g.id === c.gpu)!, gpus: c.gpus, dataParallelAttention: false },
+      replica: { gpu: GPUS.find((g) => g.id === c.gpu)!, gpus: c.gpus, dataParallelAttention: c.dp },
       efficiencies: SERVING_EFFICIENCIES,
       workload: { episodes: 1000, shape },
       episodesInFlight: c.inFlight,

@@ -3,6 +3,7 @@ import { LIMITS } from "../../core/limits.js";
 import { cacheSurvival } from "../../core/throughput/cache-survival.js";
 import { derivedDedicated } from "../../core/throughput/derived-dedicated.js";
 import { kvCapacity } from "../../core/throughput/kv-capacity.js";
+import { MAX_EPISODES_IN_FLIGHT } from "../../core/throughput/simulate-replica.js";
 import { throughputAt } from "../../core/throughput/throughput-at.js";
 import type { Replica } from "../../core/throughput/types.js";
 import { CliError } from "../cli-error.js";
@@ -101,7 +102,11 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     if (contextTokens === undefined)
       throw new CliError("--context is required: the context length L in tokens, e.g. --context 32768");
     const batch = numberFlag("batch", values.batch, { integer: true, min: 1, max: 1_000_000 }) ?? 1;
-    const inFlight = numberFlag("in-flight", values["in-flight"], { integer: true, min: 1, max: episodes });
+    const inFlight = numberFlag("in-flight", values["in-flight"], {
+      integer: true,
+      min: 1,
+      max: Math.min(episodes, MAX_EPISODES_IN_FLIGHT),
+    });
     const rateFlag = numberFlag("usd-per-gpu-hour", values["usd-per-gpu-hour"], {
       min: 0,
       exclusiveMin: true,

@@ -7,6 +7,9 @@ import { LruTokenCache } from "./lru-token-cache.js";
 import { prefillSeconds } from "./prefill-time.js";
 import type { Efficiencies, ModelArchitecture, Replica } from "./types.js";
 
+/** More sequences than any engine runs at once on one replica; bounds the simulation's work. */
+export const MAX_EPISODES_IN_FLIGHT = 100_000;
+
 export interface ReplicaSimulationInput {
   model: ModelArchitecture;
   replica: Replica;
@@ -42,7 +45,8 @@ export interface ReplicaSimulation {
 }
 
 /**
- * Simulates a replica turn by turn: episodes run in waves of `episodesInFlight`; each turn every episode
+ * Simulates a replica turn by turn: episodes run in waves of `episodesInFlight` (identical waves are
+ * simulated once and repeated); each turn every episode
  * prefills what the cache lacks at its current context, then the episodes decode their generated tokens
  * as one batch at growing context, in groups as large as the KV capacity lets run at once. Caches persist
  * between turns under LRU; what was evicted is prefilled again. GPU time is the roofline of each step.
@@ -51,7 +55,12 @@ export function simulateReplica(
   input: ReplicaSimulationInput,
 ): ReplicaSimulation | { ok: false; reason: string } {
   validateWorkload(input.workload);
-  assertInteger("episodesInFlight", input.episodesInFlight, 1, input.workload.episodes);
+  assertInteger(
+    "episodesInFlight",
+    input.episodesInFlight,
+    1,
+    Math.min(input.workload.episodes, MAX_EPISODES_IN_FLIGHT),
+  );
   const { model, replica, efficiencies, workload } = input;
   const {
     turns,
@@ -67,19 +76,25 @@ export function simulateReplica(
     capacity.fixedBytesPerSequence,
   );
   const keepGenerated = input.generatedKvReused === true;
-  const totals = {
-    prefill: 0,
-    decode: 0,
-    prompt: 0,
-    prefilled: 0,
-    hit: 0,
-    forced: 0,
-    batchTokens: 0,
-    minRunning: Infinity,
-  };
+  type Totals = Record<
+    "prefill" | "decode" | "prompt" | "prefilled" | "hit" | "forced" | "batchTokens",
+    number
+  >;
 
-  for (let waveStart = 0; waveStart < workload.episodes; waveStart += input.episodesInFlight) {
-    const wave = Math.min(input.episodesInFlight, workload.episodes - waveStart);
+  // One wave of `wave` episodes from an empty cache (the last wave's caches share no prefix with the next).
+  const simulateWave = (
+    wave: number,
+  ): { totals: Totals; minRunning: number } | { ok: false; reason: string } => {
+    const totals: Totals = {
+      prefill: 0,
+      decode: 0,
+      prompt: 0,
+      prefilled: 0,
+      hit: 0,
+      forced: 0,
+      batchTokens: 0,
+    };
+    let minRunning = wave;
     cache.clear();
     for (let turn = 1; turn <= turns; turn++) {
       const prompt = p1 + (turn - 1) * added;
@@ -93,12 +108,11 @@ export function simulateReplica(
         };
       }
       const group = Math.min(wave, running);
-      totals.minRunning = Math.min(totals.minRunning, group);
+      minRunning = Math.min(minRunning, group);
       const ideallyNew = turn === 1 ? p1 : added - (keepGenerated ? g : 0);
       for (let first = 0; first < wave; first += group) {
         const size = Math.min(group, wave - first);
-        for (let i = first; i < first + size; i++) {
-          const episode = waveStart + i;
+        for (let episode = first; episode < first + size; episode++) {
           const hit = input.cache === "reuse" ? Math.min(cache.cached(episode), prompt) : 0;
           cache.hold(episode, prompt + g);
           totals.prefill += prefillSeconds(model, replica, efficiencies, {
@@ -116,10 +130,36 @@ export function simulateReplica(
           tokens: g,
         });
         totals.batchTokens += size * size * g;
-        for (let i = first; i < first + size; i++)
-          cache.hold(waveStart + i, prompt + (keepGenerated ? g : 0));
+        for (let episode = first; episode < first + size; episode++) {
+          cache.hold(episode, prompt + (keepGenerated ? g : 0));
+        }
       }
     }
+    return { totals, minRunning };
+  };
+
+  // Every full wave runs the same way, so one is simulated and counted as many times as it repeats.
+  const fullWaves = Math.floor(workload.episodes / input.episodesInFlight);
+  const lastWave = workload.episodes - fullWaves * input.episodesInFlight;
+  const totals: Totals = {
+    prefill: 0,
+    decode: 0,
+    prompt: 0,
+    prefilled: 0,
+    hit: 0,
+    forced: 0,
+    batchTokens: 0,
+  };
+  let minRunning = input.episodesInFlight;
+  for (const [size, repeats] of [
+    [input.episodesInFlight, fullWaves],
+    [lastWave, 1],
+  ] as const) {
+    if (size === 0 || repeats === 0) continue;
+    const result = simulateWave(size);
+    if ("ok" in result) return result;
+    for (const key of Object.keys(totals) as (keyof Totals)[]) totals[key] += result.totals[key] * repeats;
+    minRunning = Math.min(minRunning, result.minRunning);
   }
   const busySeconds = totals.prefill + totals.decode;
   const decodeTokens = workload.episodes * turns * g;
@@ -135,6 +175,6 @@ export function simulateReplica(
     forcedReprefillTokens: totals.forced,
     effectiveCacheHitFraction: totals.prompt > 0 ? totals.hit / totals.prompt : 0,
     meanDecodeBatch: decodeTokens > 0 ? totals.batchTokens / decodeTokens : 0,
-    minRunningEpisodes: totals.minRunning,
+    minRunningEpisodes: minRunning,
   };
 }
