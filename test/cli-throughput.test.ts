@@ -260,6 +260,54 @@ describe("rollout-cost throughput (fuzzed flags)", () => {
   });
 });
 
+describe("rollout-cost throughput (fuzzed episode flags)", () => {
+  const FLAGS = [
+    "episodes",
+    "turns",
+    "initial-prompt",
+    "added-per-turn",
+    "generated-per-turn",
+    "in-flight",
+    "usd-per-gpu-hour",
+    "prompt-tps",
+    "decode-tps",
+  ] as const;
+  const value = fc.oneof(
+    fc.integer({ min: -5, max: 300_000 }).map(String),
+    fc.double().map(String),
+    fc.string({ maxLength: 6 }),
+    fc.constantFrom("", "0", "1", "1e400", "1e-300", "1_000", "NaN", "9999999", "0.5"),
+  );
+
+  it("never crashes: exit 0 with finite figures, or exit 2 naming the flag", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...FLAGS), value, async (flag, raw) => {
+        const args = [
+          "throughput",
+          "--model",
+          "llama-3.1-8b",
+          "--gpu",
+          "H100_80GB",
+          "--episodes",
+          "50",
+          "--json",
+          `--${flag}=${raw}`,
+        ];
+        const { code, stdout, stderr } = await runCliInProcess(args);
+        if (code === 0) {
+          expect(stdout).not.toMatch(/NaN|Infinity|undefined|null/);
+          JSON.parse(stdout);
+        } else {
+          expect(code).toBe(2);
+          expect(stdout).toBe("");
+          expect(stderr).toContain(`--${flag}`);
+        }
+      }),
+      { seed: 42, numRuns: 200 },
+    );
+  });
+});
+
 describe("rollout-cost throughput (built CLI)", () => {
   const built = existsSync(new URL("../dist/cli/main.js", import.meta.url));
 

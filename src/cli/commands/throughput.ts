@@ -110,9 +110,10 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     const rateFlag = numberFlag("usd-per-gpu-hour", values["usd-per-gpu-hour"], {
       min: 0,
       exclusiveMin: true,
+      max: 1_000_000,
     });
-    const promptTps = numberFlag("prompt-tps", values["prompt-tps"], { min: 0, exclusiveMin: true });
-    const decodeTps = numberFlag("decode-tps", values["decode-tps"], { min: 0, exclusiveMin: true });
+    const promptTps = numberFlag("prompt-tps", values["prompt-tps"], { min: 0.001, max: 1e12 });
+    const decodeTps = numberFlag("decode-tps", values["decode-tps"], { min: 0.001, max: 1e12 });
 
     const point = throughputAt(model, replica, eff.efficiencies, { contextTokens, batch });
     const report = {
@@ -182,7 +183,7 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     if (!derived.ok) {
       const hint = derived.reason.startsWith("weights")
         ? `--gpus ${gpus}: ${derived.reason}; give the replica more GPUs`
-        : `--turns ${shape.turns}: ${derived.reason}; use fewer turns or more --gpus`;
+        : `--turns ${shape.turns}: ${derived.reason}; use fewer --turns, a shorter --initial-prompt, --added-per-turn or --generated-per-turn, or more --gpus`;
       throw new CliError(hint);
     }
     const { ok: _ok, ...simulated } = derived;
