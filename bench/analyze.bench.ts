@@ -1,0 +1,113 @@
+// `rollout-cost analyze` throughput next to jq doing the same aggregation on the same generated file, in
+// one run (the ratio is what travels between machines). BENCH_ANALYZE_MB sets the file size (default 128).
+import { spawnSync } from "node:child_process";
+import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { writeLog } from "../examples/write-log.js";
+import { LogAnalyzer } from "../src/logs/log-analyzer.js";
+import { nodeDecode } from "../src/logs/node-input.js";
+
+const BIN = fileURLToPath(new URL("../bin/rollout-cost.js", import.meta.url));
+const MIB = 2 ** 20;
+
+// The same aggregation as analyze, written the fastest way found for jq 1.6 (grouping a row array;
+// updating an object per line is ~20× slower): skip lines that are not JSON objects with usage, sum the
+// three token counts, count episodes, and the ideal cache hit (Σ min(prompt, previous prompt) by turn).
+const JQ_PROGRAM = `
+[inputs | fromjson? | select(type == "object" and (.usage.prompt_tokens | type) == "number")
+  | [.episode_id, .turn, .usage.prompt_tokens, (.usage.prompt_tokens_details.cached_tokens // 0), .usage.completion_tokens]]
+  as $rows
+| ($rows | group_by(.[0])) as $episodes
+| {requests: ($rows | length), episodes: ($episodes | length),
+   prompt: ([$rows[][2]] | add), cachedPrompt: ([$rows[][3]] | add), completion: ([$rows[][4]] | add),
+   idealCachedPrompt: ([$episodes[] | sort_by(.[1]) | . as $e | range(1; length) | [$e[.][2], $e[. - 1][2]] | min] | add)}`;
+
+interface Figures {
+  requests: number;
+  episodes: number;
+  prompt: number;
+  cachedPrompt: number;
+  completion: number;
+  idealCachedPrompt: number;
+}
+
+function seconds(start: bigint): number {
+  return Number(process.hrtime.bigint() - start) / 1e9;
+}
+
+async function inProcess(path: string): Promise<{ seconds: number; figures: Figures }> {
+  const analyzer = new LogAnalyzer({ decode: nodeDecode });
+  const start = process.hrtime.bigint();
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
+    analyzer.push(chunk as Buffer);
+  const a = analyzer.end();
+  return {
+    seconds: seconds(start),
+    figures: {
+      requests: a.requests,
+      episodes: a.episodes,
+      ...a.tokens,
+      idealCachedPrompt: a.tokens.idealCachedPrompt ?? 0,
+    },
+  };
+}
+
+function spawned(command: string, args: string[]): { seconds: number; stdout: string; maxRssKib: number } {
+  const start = process.hrtime.bigint();
+  const result = spawnSync("/usr/bin/time", ["-f", "%M", command, ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * MIB,
+  });
+  const elapsed = seconds(start);
+  if (result.status !== 0)
+    throw new Error(`${command} ${args.join(" ")} exited ${result.status}: ${result.stderr}`);
+  const rss = Number(result.stderr.trim().split("\n").at(-1));
+  return { seconds: elapsed, stdout: result.stdout, maxRssKib: rss };
+}
+
+export async function main(): Promise<void> {
+  const mib = Number(process.env.BENCH_ANALYZE_MB ?? 128);
+  const dir = mkdtempSync(join(tmpdir(), "rollout-bench-"));
+  try {
+    const path = join(dir, "bench.jsonl");
+    writeLog(path, { seed: 42, targetBytes: mib * MIB });
+    const size = statSync(path).size / MIB;
+    console.log(
+      `input: ${size.toFixed(0)} MiB generated JSONL (seed 42), ${((statSync(path).size / 1) | 0).toLocaleString("en-US")} bytes`,
+    );
+
+    await inProcess(path); // warm the page cache and the JIT
+    const runs = [await inProcess(path), await inProcess(path), await inProcess(path)];
+    const best = Math.min(...runs.map((r) => r.seconds));
+    console.log(
+      `analyze, in process (LogAnalyzer, one thread):  ${(size / best).toFixed(0)} MiB/s (best of 3)`,
+    );
+
+    const cli = spawned(process.execPath, [BIN, "analyze", path, "--json"]);
+    const cliJson = JSON.parse(cli.stdout);
+    console.log(
+      `rollout-cost analyze --json (node, whole CLI): ${(size / cli.seconds).toFixed(0)} MiB/s, peak RSS ${(cli.maxRssKib / 1024).toFixed(0)} MiB`,
+    );
+    const jq = spawned("jq", ["-R", "-n", JQ_PROGRAM, path]);
+    const jqJson = JSON.parse(jq.stdout) as Figures;
+    console.log(
+      `jq -R -n (same aggregation):                 ${(size / jq.seconds).toFixed(0)} MiB/s, peak RSS ${(jq.maxRssKib / 1024).toFixed(0)} MiB`,
+    );
+    console.log(`ratio analyze CLI / jq: ${(jq.seconds / cli.seconds).toFixed(1)}×`);
+    const ours = runs[0]?.figures as Figures;
+    const agree =
+      cliJson.requests === jqJson.requests &&
+      cliJson.episodes === jqJson.episodes &&
+      cliJson.tokens.prompt === jqJson.prompt &&
+      cliJson.tokens.cachedPrompt === jqJson.cachedPrompt &&
+      cliJson.tokens.completion === jqJson.completion &&
+      cliJson.tokens.idealCachedPrompt === jqJson.idealCachedPrompt &&
+      ours.idealCachedPrompt === jqJson.idealCachedPrompt;
+    console.log(`results agree (requests, episodes, tokens, ideal cached): ${agree ? "yes" : "NO"}`);
+    if (!agree) throw new Error(`analyze and jq disagree: ${JSON.stringify({ ours, jq: jqJson })}`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
