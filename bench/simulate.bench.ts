@@ -78,8 +78,9 @@ export function main(): void {
       if (r.ok) sink += r.busySeconds;
     }
     times.sort((a, b) => a - b);
+    const ms = (i: number) => (times[i] ?? 0).toFixed(2);
     console.log(
-      `simulateReplica 1,000 episodes × 8 turns, ${c.name}: median ${times[3]!.toFixed(2)} ms over 7 runs (min ${times[0]!.toFixed(2)}, max ${times[6]!.toFixed(2)}); target < 1,000 ms`,
+      `simulateReplica 1,000 episodes × 8 turns, ${c.name}: median ${ms(3)} ms over 7 runs (min ${ms(0)}, max ${ms(6)}); target < 1,000 ms`,
     );
     if (sink === 42) console.log("");
   }
