@@ -14,22 +14,31 @@ export interface DistributionStats {
  * requests cost memory per distinct value, not per request; values can also be removed.
  */
 export class CountHistogram {
-  private readonly counts = new Map<number, number>();
+  /** Counts of the values 0..DENSE-1, the common case (token counts per turn), without hashing. */
+  private readonly dense = new Float64Array(DENSE);
+  private readonly sparse = new Map<number, number>();
   private n = 0;
   private total = 0;
 
   add(value: number): void {
-    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
+    if (value >= 0 && value < DENSE && Number.isInteger(value))
+      this.dense[value] = (this.dense[value] as number) + 1;
+    else this.sparse.set(value, (this.sparse.get(value) ?? 0) + 1);
     this.n++;
     this.total += value;
   }
 
   /** Removes one occurrence of `value`; throws a RangeError if there is none. */
   remove(value: number): void {
-    const count = this.counts.get(value);
-    if (count === undefined) throw new RangeError(`value ${value} is not in the histogram`);
-    if (count === 1) this.counts.delete(value);
-    else this.counts.set(value, count - 1);
+    if (value >= 0 && value < DENSE && Number.isInteger(value)) {
+      if (this.dense[value] === 0) throw new RangeError(`value ${value} is not in the histogram`);
+      this.dense[value] = (this.dense[value] as number) - 1;
+    } else {
+      const count = this.sparse.get(value);
+      if (count === undefined) throw new RangeError(`value ${value} is not in the histogram`);
+      if (count === 1) this.sparse.delete(value);
+      else this.sparse.set(value, count - 1);
+    }
     this.n--;
     this.total -= value;
   }
@@ -41,32 +50,36 @@ export class CountHistogram {
   /** The set's statistics, or null when it is empty. */
   stats(): DistributionStats | null {
     if (this.n === 0) return null;
-    const values = [...this.counts.keys()].sort((a, b) => a - b);
+    const counts = new Map(this.sparse);
+    for (let v = 0; v < DENSE; v++) if (this.dense[v] !== 0) counts.set(v, this.dense[v] as number);
+    const values = [...counts.keys()].sort((a, b) => a - b);
     return {
       count: this.n,
       mean: this.total / this.n,
-      p50: this.quantile(values, 0.5),
-      p90: this.quantile(values, 0.9),
+      p50: quantile(values, counts, this.n, 0.5),
+      p90: quantile(values, counts, this.n, 0.9),
       max: values[values.length - 1] as number,
     };
   }
+}
 
-  private quantile(sorted: number[], p: number): number {
-    const h = (this.n - 1) * p;
-    const lowRank = Math.floor(h);
-    const low = this.valueAtRank(sorted, lowRank);
-    if (h === lowRank) return low;
-    const high = this.valueAtRank(sorted, lowRank + 1);
-    return low + (h - lowRank) * (high - low);
-  }
+const DENSE = 1 << 16;
 
-  /** The value at 0-based rank `rank` of the sorted multiset. */
-  private valueAtRank(sorted: number[], rank: number): number {
-    let seen = 0;
-    for (const value of sorted) {
-      seen += this.counts.get(value) as number;
-      if (rank < seen) return value;
-    }
-    return sorted[sorted.length - 1] as number;
+function quantile(sorted: number[], counts: Map<number, number>, n: number, p: number): number {
+  const h = (n - 1) * p;
+  const lowRank = Math.floor(h);
+  const low = valueAtRank(sorted, counts, lowRank);
+  if (h === lowRank) return low;
+  const high = valueAtRank(sorted, counts, lowRank + 1);
+  return low + (h - lowRank) * (high - low);
+}
+
+/** The value at 0-based rank `rank` of the sorted multiset. */
+function valueAtRank(sorted: number[], counts: Map<number, number>, rank: number): number {
+  let seen = 0;
+  for (const value of sorted) {
+    seen += counts.get(value) as number;
+    if (rank < seen) return value;
   }
+  return sorted[sorted.length - 1] as number;
 }

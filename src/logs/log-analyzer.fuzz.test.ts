@@ -65,6 +65,15 @@ describe("LogAnalyzer on arbitrary lines (fuzz, seed 42)", () => {
           const analyzer = new LogAnalyzer({ format: "jsonl", contextWindowTokens: 1000, perEpisode: true });
           for (let i = 0; i < bytes.length; i += chunk) analyzer.push(bytes.subarray(i, i + chunk));
           const result = analyzer.end();
+          // The byte-scanning fast path and JSON.parse alone give the same analysis.
+          const slow = new LogAnalyzer({
+            format: "jsonl",
+            contextWindowTokens: 1000,
+            perEpisode: true,
+            fastPath: false,
+          });
+          slow.push(bytes);
+          expect(slow.end()).toEqual(result);
           expect(allFinite(result)).toBe(true);
           expect(result.requests + result.skippedTotal + result.blankLines).toBe(result.lines);
           for (const bad of result.badLines) {

@@ -85,6 +85,17 @@ describe("LogAnalyzer on generated logs with known totals", () => {
     expectMatchesTruth(analyzeText(text, { contextWindowTokens: 60_000 }), truth, 60_000);
   });
 
+  it("gives the same analysis with and without the fast path", () => {
+    const { text } = generated({
+      seed: 12,
+      episodes: 100,
+      badLinesPerKind: 2,
+      shuffle: true,
+      lineEnding: "mixed",
+    });
+    expect(analyzeText(text, { fastPath: false })).toEqual(analyzeText(text));
+  });
+
   it("gives the same analysis whatever the chunk size (1, 7, 4096 bytes)", () => {
     const { text } = generated({ seed: 9, episodes: 12, badLinesPerKind: 1, lineEnding: "mixed", bom: true });
     const whole = analyzeText(text, {}, 1 << 20);

@@ -1,6 +1,7 @@
 import { CountHistogram } from "./count-histogram.js";
 import { type CsvColumns, csvColumns, recordFromCsv } from "./csv-record.js";
 import { EpisodeAggregator } from "./episode-aggregator.js";
+import { FastRecordReader } from "./fast-record.js";
 import { fieldGetter } from "./field-path.js";
 import { type JsonFields, jsonError, recordFromJson } from "./jsonl-record.js";
 import { LineSplitter } from "./line-splitter.js";
@@ -33,6 +34,8 @@ export interface AnalyzeOptions {
   /** Keep one row per episode in the result. */
   perEpisode?: boolean;
   decode?: Decode;
+  /** Read well-formed JSON lines by byte scanning where possible (default true; false = JSON.parse only). */
+  fastPath?: boolean;
 }
 
 /** Thrown in strict mode at the first line that is not a request. */
@@ -89,6 +92,7 @@ export class LogAnalyzer {
   private readonly tinker = new TinkerTotals();
   private readonly json: JsonFields;
   private readonly names: RecordNames;
+  private readonly fast: FastRecordReader | null;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     this.decode = options.decode ?? textDecoder();
@@ -104,6 +108,15 @@ export class LogAnalyzer {
       order: options.fileOrder ? null : fieldGetter(orderKey),
       names: this.names,
     };
+    this.fast =
+      options.fastPath === false
+        ? null
+        : new FastRecordReader(
+            this.names.episode,
+            options.fileOrder ? null : orderKey,
+            this.names,
+            this.decode,
+          );
     this.aggregator = new EpisodeAggregator({
       duplicateOrders: !options.fileOrder && orderKey === "turn",
       reorderWindowLines: options.reorderWindowLines ?? DEFAULT_REORDER_WINDOW_LINES,
@@ -138,6 +151,13 @@ export class LogAnalyzer {
     if (isBlank(bytes, start, end)) {
       this.blankLines++;
       return;
+    }
+    if (this.format === "jsonl" && this.documentLine !== 0 && this.fast) {
+      const record = this.fast.read(bytes, start, end);
+      if (record) {
+        this.count(record, line);
+        return;
+      }
     }
     const text = this.decode(bytes, start, end);
     if (this.format === undefined || (this.format !== "csv" && this.documentLine === 0)) {
