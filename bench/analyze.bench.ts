@@ -6,8 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeLog } from "../examples/write-log.js";
-import { LogAnalyzer } from "../src/logs/log-analyzer.js";
-import { nodeDecode } from "../src/logs/node-input.js";
+
+type Reader = typeof import("../src/logs/log-analyzer.js");
+type Input = typeof import("../src/logs/node-input.js");
 
 const BIN = fileURLToPath(new URL("../bin/rollout-cost.js", import.meta.url));
 const MIB = 2 ** 20;
@@ -37,7 +38,12 @@ function seconds(start: bigint): number {
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
+// The compiled reader (npm run bench builds first), as the CLI runs it: tsx's transform adds helpers.
+const dist = (file: string) => new URL(`../dist/logs/${file}`, import.meta.url).href;
+
 async function inProcess(path: string): Promise<{ seconds: number; figures: Figures }> {
+  const { LogAnalyzer } = (await import(dist("log-analyzer.js"))) as Reader;
+  const { nodeDecode } = (await import(dist("node-input.js"))) as Input;
   const analyzer = new LogAnalyzer({ decode: nodeDecode });
   const start = process.hrtime.bigint();
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 }))
