@@ -144,6 +144,8 @@ describe("LogAnalyzer skips each kind of bad line, with its line number", () => 
     ["cachedExceedsPrompt", `${record("e", 2, 5, 1, 6)}\n`],
     ["duplicateTurn", `${record("e", 1, 100, 1)}\n`],
     ["truncatedLine", record("e", 2, 5, 1).slice(0, 30)],
+    // Cut off mid-record, then a line break (a writer killed after a partial flush) and blank lines.
+    ["truncatedLine", `${record("e", 2, 5, 1).slice(0, 30)}\n\n`],
   ])("%s: %s", (kind, line) => {
     const first = `${record("e", 1, 100, 10, 0)}\n`;
     const result = analyzeText(first + line);
@@ -157,6 +159,16 @@ describe("LogAnalyzer skips each kind of bad line, with its line number", () => 
     } catch (error) {
       expect((error as BadLineError).badLine).toMatchObject({ line: 2, kind });
     }
+  });
+
+  it("a line cut off mid-record is malformedJson unless it is the last (CSV: a short row)", () => {
+    const cut = record("e", 2, 5, 1).slice(0, 30);
+    const middle = analyzeText(`${record("e", 1, 1, 1)}\n${cut}\n${record("e", 3, 1, 1)}\n`);
+    expect(middle.skipped.malformedJson).toBe(1);
+    expect(middle.skipped.truncatedLine).toBe(0);
+    const csv = "episode_id,turn,prompt_tokens,completion_tokens\ne,1,5,1\ne,2,7\n";
+    expect(analyzeText(csv).skipped.truncatedLine).toBe(1);
+    expect(analyzeText(`${csv}e,3,9,1\n`).skipped.malformedRow).toBe(1);
   });
 
   it("keeps the first 5 examples of each kind but counts them all", () => {

@@ -1,5 +1,5 @@
 import { CountHistogram } from "./count-histogram.js";
-import { type CsvColumns, csvColumns, recordFromCsv } from "./csv-record.js";
+import { type CsvColumns, csvCells, csvColumns, recordFromCsv } from "./csv-record.js";
 import { EpisodeAggregator } from "./episode-aggregator.js";
 import { FastRecordReader } from "./fast-record.js";
 import { fieldGetter } from "./field-path.js";
@@ -93,6 +93,8 @@ export class LogAnalyzer {
   private readonly json: JsonFields;
   private readonly names: RecordNames;
   private readonly fast: FastRecordReader | null;
+  /** The latest malformed line if it stops mid-record: truncated if it proves to be the last. */
+  private cutShort: { line: number; kind: SkipKind; message: string } | null = null;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     this.decode = options.decode ?? textDecoder();
@@ -133,6 +135,11 @@ export class LogAnalyzer {
   /** Ends the input and returns the analysis. */
   end(): LogAnalysis {
     this.splitter.end();
+    if (this.cutShort) {
+      const held = this.cutShort;
+      this.cutShort = null;
+      this.skipLine(held.line, "truncatedLine", `the last line stops mid-record: ${held.message}`);
+    }
     if (this.document) this.readDocument();
     return this.result();
   }
@@ -152,6 +159,12 @@ export class LogAnalyzer {
       this.blankLines++;
       return;
     }
+    if (this.cutShort) {
+      // A line that ended mid-record was not the last one after all: it is malformed, not truncated.
+      const held = this.cutShort;
+      this.cutShort = null;
+      this.skipLine(held.line, held.kind, held.message);
+    }
     if (this.format === "jsonl" && this.documentLine !== 0 && this.fast) {
       const record = this.fast.read(bytes, start, end);
       if (record) {
@@ -169,22 +182,39 @@ export class LogAnalyzer {
         return;
       }
       const result = recordFromCsv(text, this.columns, this.names);
-      if (!result.ok && !terminated && result.kind === "malformedRow")
-        this.skipLine(line, "truncatedLine", `the last line has no line break: ${result.message}`);
-      else this.count(result, line);
+      if (!result.ok && result.kind === "malformedRow") {
+        const cells = csvCells(text);
+        const short = cells === null || cells.length < this.columns.count;
+        this.malformed(line, "malformedRow", result.message, terminated, short);
+      } else this.count(result, line);
       return;
     }
     let value: unknown;
     try {
       value = JSON.parse(text);
     } catch (error) {
-      if (!terminated)
-        this.skipLine(line, "truncatedLine", `the last line has no line break and ${jsonError(error)}`);
-      else this.skipLine(line, "malformedJson", jsonError(error));
+      this.malformed(line, "malformedJson", jsonError(error), terminated, endsMidRecord(text));
       return;
     }
     if (this.format === "tinker") this.countTinker(value, line);
     else this.count(recordFromJson(value, this.json), line);
+  }
+
+  /**
+   * A line that cannot be read. The last line is `truncatedLine` when it has no line break, or when it
+   * stops mid-record (an open string, bracket or quoted cell): a log cut off while being written.
+   */
+  private malformed(
+    line: number,
+    kind: SkipKind,
+    message: string,
+    terminated: boolean,
+    short: boolean,
+  ): void {
+    if (!terminated)
+      this.skipLine(line, "truncatedLine", `the last line has no line break and is ${message}`);
+    else if (short) this.cutShort = { line, kind, message };
+    else this.skipLine(line, kind, message);
   }
 
   /** Decides the format from the first non-blank line; true if the line was consumed. */
@@ -338,4 +368,20 @@ export class LogAnalyzer {
       warnings,
     };
   }
+}
+
+/** True when JSON text stops inside a string or with brackets still open (a record cut off). */
+function endsMidRecord(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) depth--;
+  }
+  return inString || depth > 0;
 }
