@@ -91,6 +91,19 @@ export {
 } from "./core/turn-ledger.js";
 export { type WorkloadTokens, workloadTokensFromShape } from "./core/workload-tokens.js";
 export { type QueryProblem, scenarioFromQuery, scenarioToQuery } from "./format/scenario-query.js";
+export { analyzeFile } from "./logs/analyze-file.js";
+export { type AnalyzeProgress, analyzeBlob } from "./logs/analyze-stream.js";
+export { CountHistogram, type DistributionStats } from "./logs/count-histogram.js";
+export type { EpisodeRow, LogAnalysis, LogFormat, MeasuredShape } from "./logs/log-analysis.js";
+export {
+  type AnalyzeOptions,
+  BadLineError,
+  type Decode,
+  LogAnalyzer,
+  UnreadableLogError,
+} from "./logs/log-analyzer.js";
+export { fittedWorkload, observedWorkloadTokens } from "./logs/observed-workload.js";
+export { type BadLine, SKIP_KINDS, type SkipKind } from "./logs/skip-kinds.js";
 
 import { type ReferenceOptions, resolveReference } from "./catalog/resolve-reference.js";
 import { estimateReference } from "./core/estimate.js";

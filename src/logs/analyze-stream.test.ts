@@ -58,3 +58,12 @@ describe("the analyze worker's handler", () => {
     expect(csv.at(-1)).toEqual({ type: "error", message: expect.stringMatching(/no episode_id/) });
   });
 });
+
+describe("analyzeFile(path)", () => {
+  it("reads the committed sample with its known skipped lines", async () => {
+    const { analyzeFile } = await import("./analyze-file.js");
+    const analysis = await analyzeFile(new URL("../../examples/sample.jsonl", import.meta.url).pathname);
+    expect(analysis.skippedTotal).toBe(7);
+    expect(analysis.episodes).toBe(20);
+  });
+});

@@ -1,0 +1,12 @@
+// Node-only: analyse a log file or stdin from a script, as `rollout-cost analyze` does.
+import type { LogAnalysis } from "./log-analysis.js";
+import { type AnalyzeOptions, LogAnalyzer } from "./log-analyzer.js";
+import { nodeDecode, openLogInput } from "./node-input.js";
+
+/** Reads and analyses `path` ("-" = stdin; gzip is recognised by its magic bytes). */
+export async function analyzeFile(path: string, options: AnalyzeOptions = {}): Promise<LogAnalysis> {
+  const analyzer = new LogAnalyzer({ fileName: path, decode: nodeDecode, ...options });
+  const input = openLogInput(path, process.stdin);
+  for await (const chunk of input.chunks) analyzer.push(chunk);
+  return analyzer.end();
+}
