@@ -3,10 +3,15 @@ import type { LogAnalysis } from "./log-analysis.js";
 import { type AnalyzeOptions, LogAnalyzer } from "./log-analyzer.js";
 import { nodeDecode, openLogInput } from "./node-input.js";
 
-/** Reads and analyses `path` ("-" = stdin; gzip is recognised by its magic bytes). */
-export async function analyzeFile(path: string, options: AnalyzeOptions = {}): Promise<LogAnalysis> {
+/** Reads and analyses `path` ("-" reads `stdin`, which must then be given; gzip is recognised by its magic bytes). */
+export async function analyzeFile(
+  path: string,
+  options: AnalyzeOptions = {},
+  stdin?: NodeJS.ReadableStream,
+): Promise<LogAnalysis> {
+  if (path === "-" && stdin === undefined) throw new RangeError('path "-" needs the stdin stream to read');
   const analyzer = new LogAnalyzer({ fileName: path, decode: nodeDecode, ...options });
-  const input = openLogInput(path, process.stdin);
+  const input = openLogInput(path, stdin as NodeJS.ReadableStream);
   for await (const chunk of input.chunks) analyzer.push(chunk);
   return analyzer.end();
 }
