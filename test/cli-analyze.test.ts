@@ -16,14 +16,14 @@ const dir = mkdtempSync(join(tmpdir(), "rollout-analyze-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs the CLI in this process, with `stdin` as its standard input. */
-async function run(args: string[], stdin?: string | Buffer) {
+async function run(args: string[], stdin?: string | Buffer, isTTY = false) {
   let stdout = "";
   let stderr = "";
   const input = new PassThrough();
   input.end(stdin ?? "");
   const code = await runCli(["analyze", ...args], {
     stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
+    stderr: { write: (text: string) => (stderr += text), isTTY },
     stdin: input,
     env: {},
     signal: new AbortController().signal,
@@ -179,6 +179,15 @@ describe("rollout-cost analyze: other inputs and outputs", () => {
     expect(stdout).toMatch(/line 131: truncatedLine/);
     expect(stdout).toContain("rollout-cost estimate --model kimi-k2p6");
     expect(stdout).toContain("http://127.0.0.1:4173/?");
+  });
+
+  it("draws a progress bar (bytes, lines, rate) only when stderr is a terminal, and clears it", async () => {
+    const tty = await run([SAMPLE, "--json"], undefined, true);
+    expect(tty.code).toBe(0);
+    expect(tty.stderr).toMatch(/100% \| 0\.1\/0\.1 MiB \| 130 lines \| \d+ MiB\/s/);
+    expect(tty.stderr.endsWith("\u001b[2K")).toBe(true);
+    expect(JSON.parse(tty.stdout).requests).toBeGreaterThan(0);
+    expect((await run([SAMPLE, "--json"])).stderr).toBe("");
   });
 
   it("--open without a browser prints the link on stderr", async () => {

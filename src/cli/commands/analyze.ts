@@ -261,7 +261,9 @@ async function readLog(source: string, options: AnalyzeOptions, context: CliCont
       analyzer.push(chunk);
       progress?.update(rawBytes, analyzer.lines);
     }
-    return analyzer.end();
+    const analysis = analyzer.end();
+    progress?.update(rawBytes, analyzer.lines);
+    return analysis;
   } catch (error) {
     if (error instanceof BadLineError) throw new CliError(`--strict: ${error.message}`);
     if (error instanceof UnreadableLogError)
