@@ -184,7 +184,7 @@ describe("rollout-cost analyze: other inputs and outputs", () => {
   it("draws a progress bar (bytes, lines, rate) only when stderr is a terminal, and clears it", async () => {
     const tty = await run([SAMPLE, "--json"], undefined, true);
     expect(tty.code).toBe(0);
-    expect(tty.stderr).toMatch(/100% \| 0\.1\/0\.1 MiB \| 130 lines \| \d+ MiB\/s/);
+    expect(tty.stderr).toMatch(/100% \| 0\.1\/0\.1 MiB \| 131 lines \| \d+ MiB\/s/);
     expect(tty.stderr.endsWith("\u001b[2K")).toBe(true);
     expect(JSON.parse(tty.stdout).requests).toBeGreaterThan(0);
     expect((await run([SAMPLE, "--json"])).stderr).toBe("");
