@@ -247,5 +247,6 @@ describe("rollout-cost analyze, spawned (built CLI)", () => {
     const result = spawnCli(["analyze", "--help"]);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain("min(prompt_t, prompt_(t-1))");
+    expect(result.stdout).toMatchSnapshot();
   });
 });
