@@ -78,6 +78,9 @@ export function csvColumns(
     columns.prompt === -1 && ALIASES.prompt.join(" or "),
     columns.completion === -1 && ALIASES.completion.join(" or "),
     columns.order === -1 && names.orderRequired && names.order,
+    columns.cached === -1 &&
+      !names.cachedOptional &&
+      `${ALIASES.cached.join(" or ")} (--cached-optional reads it as 0)`,
   ].filter((name): name is string => typeof name === "string");
   if (missing.length > 0)
     return {

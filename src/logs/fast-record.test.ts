@@ -26,8 +26,13 @@ function slow(text: string, episodeKey: string, orderKey: string | null, names: 
 }
 
 /** Checks the fast reader on `text` (also embedded in a larger buffer, as lines are in a chunk). */
-function agree(text: string, episodeKey = "episode_id", orderKey: string | null = "turn") {
-  const names: RecordNames = { episode: episodeKey, order: orderKey ?? "turn", orderRequired: false };
+function agree(text: string, episodeKey = "episode_id", orderKey: string | null = "turn", optional = false) {
+  const names: RecordNames = {
+    episode: episodeKey,
+    order: orderKey ?? "turn",
+    orderRequired: false,
+    cachedOptional: optional,
+  };
   const reader = new FastRecordReader(episodeKey, orderKey, names, decode);
   const bytes = encoder.encode(`${text}\n{"next":1}`);
   const lineEnd = encoder.encode(text).length;
@@ -117,10 +122,10 @@ describe("FastRecordReader.read agrees with JSON.parse + recordFromJson (fuzz, s
     expect(taken).toBeGreaterThan(500);
   });
 
-  it("with a dotted --episode-key and no order key", () => {
+  it("with a dotted --episode-key, no order key and --cached-optional", () => {
     fc.assert(
       fc.property(line, (text) => {
-        agree(text, "meta.ep", null);
+        agree(text, "meta.ep", null, true);
       }),
       { seed: 42, numRuns: 1000 },
     );

@@ -118,14 +118,14 @@ describe("LogAnalyzer on generated logs with known totals", () => {
   });
 });
 
-const record = (episode: unknown, turn: unknown, prompt: unknown, completion: unknown, cached?: unknown) =>
+const record = (episode: unknown, turn: unknown, prompt: unknown, completion: unknown, cached: unknown = 0) =>
   JSON.stringify({
     episode_id: episode,
     turn,
     usage: {
       prompt_tokens: prompt,
       completion_tokens: completion,
-      ...(cached !== undefined && { prompt_tokens_details: { cached_tokens: cached } }),
+      prompt_tokens_details: { cached_tokens: cached },
     },
   });
 
@@ -166,9 +166,9 @@ describe("LogAnalyzer skips each kind of bad line, with its line number", () => 
     const middle = analyzeText(`${record("e", 1, 1, 1)}\n${cut}\n${record("e", 3, 1, 1)}\n`);
     expect(middle.skipped.malformedJson).toBe(1);
     expect(middle.skipped.truncatedLine).toBe(0);
-    const csv = "episode_id,turn,prompt_tokens,completion_tokens\ne,1,5,1\ne,2,7\n";
+    const csv = "episode_id,turn,prompt_tokens,completion_tokens,cached_tokens\ne,1,5,1,0\ne,2,7\n";
     expect(analyzeText(csv).skipped.truncatedLine).toBe(1);
-    expect(analyzeText(`${csv}e,3,9,1\n`).skipped.malformedRow).toBe(1);
+    expect(analyzeText(`${csv}e,3,9,1,0\n`).skipped.malformedRow).toBe(1);
   });
 
   it("keeps the first 5 examples of each kind but counts them all", () => {
@@ -178,11 +178,24 @@ describe("LogAnalyzer skips each kind of bad line, with its line number", () => 
     expect(result.badLines.map((b) => b.line)).toEqual([2, 3, 4, 5, 6]);
   });
 
-  it("reads a missing or null cached count as 0", () => {
+  it("a missing or null cached count is a missingField, or 0 with cachedOptional", () => {
     const text = `${record("e", 1, 100, 1)}\n${JSON.stringify({ episode_id: "e", turn: 2, usage: { prompt_tokens: 150, completion_tokens: 1, prompt_tokens_details: null } })}\n`;
-    const result = analyzeText(text);
-    expect(result.requests).toBe(2);
-    expect(result.tokens.cachedPrompt).toBe(0);
+    const strict = analyzeText(text);
+    expect(strict.requests).toBe(1);
+    expect(strict.skipped.missingField).toBe(1);
+    expect(strict.badLines[0]?.message).toBe(
+      "usage.prompt_tokens_details.cached_tokens is missing (--cached-optional reads it as 0)",
+    );
+    const optional = analyzeText(text, { cachedOptional: true });
+    expect(optional.requests).toBe(2);
+    expect(optional.tokens.cachedPrompt).toBe(0);
+    expect(
+      analyzeText("episode_id,turn,prompt_tokens,completion_tokens\ne,1,5,1\n", { cachedOptional: true })
+        .requests,
+    ).toBe(1);
+    expect(() => analyzeText("episode_id,turn,prompt_tokens,completion_tokens\ne,1,5,1\n")).toThrow(
+      /cached_tokens/,
+    );
   });
 });
 
@@ -218,7 +231,7 @@ describe("LogAnalyzer ordering", () => {
     const line = (ep: string, at: string, prompt: number) =>
       JSON.stringify({ meta: { ep }, created: at, usage: { prompt_tokens: prompt, completion_tokens: 1 } });
     const text = `${line("x", "2026-11-01T00:00:02Z", 200)}\n${line("x", "2026-11-01T00:00:01Z", 100)}\n`;
-    const result = analyzeText(text, { episodeKey: "meta.ep", orderKey: "created" });
+    const result = analyzeText(text, { episodeKey: "meta.ep", orderKey: "created", cachedOptional: true });
     expect(result.episodes).toBe(1);
     expect(result.shape.initialPromptTokens?.max).toBe(100);
     expect(result.tokens.idealCachedPrompt).toBe(100);
@@ -312,9 +325,11 @@ describe("LogAnalyzer formats", () => {
   });
 
   it("reads CSV with quoted cells and usage.* column names", () => {
-    const text = '"usage.prompt_tokens",episode_id,"usage.completion_tokens"\n100,"ep,1",5\n';
+    const text =
+      '"usage.prompt_tokens",episode_id,"usage.completion_tokens",usage.prompt_tokens_details.cached_tokens\n100,"ep,1",5,7\n';
     const result = analyzeText(text, { format: "csv" });
     expect(result.requests).toBe(1);
     expect(result.tokens.prompt).toBe(100);
+    expect(result.tokens.cachedPrompt).toBe(7);
   });
 });

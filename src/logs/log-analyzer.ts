@@ -22,6 +22,8 @@ export interface AnalyzeOptions {
   episodeKey?: string;
   /** Dotted path of the order within an episode (default `turn`, optional per record; a named key is required). */
   orderKey?: string;
+  /** Read an absent or null cached_tokens as 0 rather than skipping the line as missingField. */
+  cachedOptional?: boolean;
   /** Ignore any order field: requests are in file order. */
   fileOrder?: boolean;
   /** Throw a BadLineError at the first skipped line. */
@@ -104,6 +106,7 @@ export class LogAnalyzer {
       episode: options.episodeKey ?? "episode_id",
       order: orderKey,
       orderRequired: options.orderKey !== undefined && !options.fileOrder,
+      cachedOptional: options.cachedOptional ?? false,
     };
     this.json = {
       episode: fieldGetter(this.names.episode),

@@ -26,6 +26,8 @@ export interface RecordNames {
   order: string;
   /** An absent order value is a missingField (the user named the key) rather than "file order". */
   orderRequired: boolean;
+  /** An absent or null cached count reads as 0 instead of a missingField (servers that report no cache hits). */
+  cachedOptional: boolean;
 }
 
 /** Names of the token fields in messages. */
@@ -61,8 +63,8 @@ function isCount(value: unknown): value is number {
 
 /**
  * Validates one request's raw values (from a JSON object or CSV cells): the first problem found, in
- * SKIP_KINDS order, or the record. An absent or null cached count reads as 0 (servers omit it when no
- * prefix cache is on).
+ * SKIP_KINDS order, or the record. An absent or null cached count is a missingField unless
+ * `names.cachedOptional`, which reads it as 0 (servers that report no cache hits omit it or send null).
  */
 export function recordFromValues(
   episode: unknown,
@@ -82,6 +84,9 @@ export function recordFromValues(
     return skip("missingField", `${TOKEN_FIELDS.completion} is missing`);
   const orderMissing = order === undefined || order === null || order === "";
   if (orderMissing && names.orderRequired) return skip("missingField", `${names.order} is missing`);
+  const cachedMissing = cached === undefined || cached === null;
+  if (cachedMissing && !names.cachedOptional)
+    return skip("missingField", `${TOKEN_FIELDS.cached} is missing (--cached-optional reads it as 0)`);
   if (!isCount(prompt))
     return skip("invalidCount", `${TOKEN_FIELDS.prompt} must be a whole number >= 0, got ${shown(prompt)}`);
   if (!isCount(completion))
@@ -89,7 +94,7 @@ export function recordFromValues(
       "invalidCount",
       `${TOKEN_FIELDS.completion} must be a whole number >= 0, got ${shown(completion)}`,
     );
-  const cachedCount = cached === undefined || cached === null ? 0 : cached;
+  const cachedCount = cachedMissing ? 0 : cached;
   if (!isCount(cachedCount))
     return skip("invalidCount", `${TOKEN_FIELDS.cached} must be a whole number >= 0, got ${shown(cached)}`);
   let orderValue: number | undefined;

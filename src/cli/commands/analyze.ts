@@ -30,6 +30,7 @@ const ANALYZE_FLAGS = {
   "episode-key": { type: "string" },
   "order-key": { type: "string" },
   "file-order": { type: "boolean" },
+  "cached-optional": { type: "boolean" },
   strict: { type: "boolean" },
   "reorder-window": { type: "string" },
   episodes: { type: "string" },
@@ -69,13 +70,15 @@ Input
                           date such as created); every request must have it.
                           Default: by 'turn' where a request has one, else file order
   --file-order            ignore any order field: requests count in file order
+  --cached-optional       read an absent or null cached_tokens as 0 (servers that do
+                          not report cache hits); default: the line is missingField
   --strict                stop at the first line that is not a request (exit 2)
   --reorder-window <n>    lines an episode may stay quiet and still take a request
                           between two of its turns (default 1048576)
   --episodes <n>          episodes for per-episode prices (Tinker billing: sessions)
 
   JSONL: OpenAI-compatible responses: usage.prompt_tokens, usage.completion_tokens,
-  usage.prompt_tokens_details.cached_tokens (absent or null = 0). CSV: a header
+  usage.prompt_tokens_details.cached_tokens. CSV: a header
   naming the episode and order columns and prompt_tokens, completion_tokens,
   cached_tokens (or usage.* names). Tinker: billing-usage events, one per line, or
   the {"data": [...]} response: sampling_prefill (cached or not) is prompt,
@@ -159,6 +162,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       ...(values["episode-key"] !== undefined && { episodeKey: values["episode-key"] }),
       ...(values["order-key"] !== undefined && { orderKey: values["order-key"] }),
       ...(values["file-order"] && { fileOrder: true }),
+      ...(values["cached-optional"] && { cachedOptional: true }),
       ...(values.strict && { strict: true }),
       ...(reorderWindow !== undefined && { reorderWindowLines: reorderWindow }),
       contextWindowTokens: scenario.windowTokens,
