@@ -9,7 +9,7 @@ export const SKIP_KINDS = [
   "malformedRow",
   /** The last line has no line break and cannot be read: the file was cut off mid-record. */
   "truncatedLine",
-  /** The episode id, prompt_tokens, completion_tokens (or an explicit --order-key) is absent or null. */
+  /** The episode id, prompt_tokens, completion_tokens, cached_tokens (unless optional) or a named --order-key is absent or null. */
   "missingField",
   /** A token count that is negative, fractional, not a number, or above 2^53. */
   "invalidCount",
