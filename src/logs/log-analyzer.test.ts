@@ -324,6 +324,22 @@ describe("LogAnalyzer formats", () => {
     expect(() => analyzeText("episode_id,turn,tokens\ne,1,5\n")).toThrow(/prompt_tokens/);
   });
 
+  it.each([
+    ["a stray first line without commas", "garbage\n", undefined, "jsonl"],
+    ["a first line with commas in a .jsonl file", "a,b\n", "run.jsonl", "jsonl"],
+    [
+      "a header in a file with no name",
+      "episode_id,turn,prompt_tokens,completion_tokens,cached_tokens\n",
+      undefined,
+      "csv",
+    ],
+  ])("auto-detects %s as %s", (_name, head, fileName, format) => {
+    const text = `${head}${record("e", 1, 10, 1)}\n`;
+    const result = analyzeText(text, fileName === undefined ? {} : { fileName });
+    expect(result.format).toBe(format);
+    if (format === "jsonl") expect(result).toMatchObject({ requests: 1, skippedTotal: 1 });
+  });
+
   it("reads CSV with quoted cells and usage.* column names", () => {
     const text =
       '"usage.prompt_tokens",episode_id,"usage.completion_tokens",usage.prompt_tokens_details.cached_tokens\n100,"ep,1",5,7\n';

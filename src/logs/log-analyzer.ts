@@ -14,7 +14,10 @@ import { TinkerTotals } from "./tinker-totals.js";
 export type Decode = (bytes: Uint8Array, start: number, end: number) => string;
 
 export interface AnalyzeOptions {
-  /** Default "auto": `.csv` names and header-looking first lines are CSV, billing events are Tinker, else JSONL. */
+  /**
+   * Default "auto": a `.csv` name, or a first line with commas that is not JSON (in a file not named
+   * .jsonl/.json), is CSV; Tinker billing events are Tinker; anything else is JSONL.
+   */
   format?: LogFormat | "auto";
   /** The input's name, for format detection by extension (".csv", ".csv.gz"). */
   fileName?: string;
@@ -230,7 +233,9 @@ export class LogAnalyzer {
     }
     if (this.format !== undefined) return false;
     if (!trimmed.startsWith("{")) {
-      this.format = "csv";
+      // A header names several columns; a stray first line in a .jsonl file is just a bad line.
+      const jsonName = /\.jsonl?(\.gz)?$/i.test(this.options.fileName ?? "");
+      this.format = trimmed.includes(",") && !jsonName ? "csv" : "jsonl";
       return false;
     }
     this.format = "jsonl";

@@ -61,9 +61,10 @@ the real per-request token sums, not an averaged shape). '-' reads stdin;
 gzip is decompressed whatever the file's name.
 
 Input
-  --format <f>            auto (default), jsonl, csv or tinker. auto: a .csv name
-                          or a first line not starting with '{' is CSV; Tinker
-                          billing events (event_info) are tinker; else JSONL
+  --format <f>            auto (default), jsonl, csv or tinker. auto: a .csv name,
+                          or a first line with commas that is not JSON (unless the
+                          name ends .jsonl/.json), is CSV; Tinker billing events
+                          (event_info) are tinker; else JSONL
   --episode-key <path>    the episode id's field, dotted for nested fields
                           (default episode_id; e.g. metadata.episode_id)
   --order-key <path>      order within an episode by this field (a number, or a

@@ -42,7 +42,8 @@ export function analyzeTable(report: AnalyzeReport): string {
   out.push(`Read ${formatCount(a.requests)} ${unit[0]} in ${formatCount(a.episodes)} ${unit[1]}.`);
   if (a.skippedTotal > 0) {
     const kinds = SKIP_KINDS.filter((k) => a.skipped[k] > 0).map((k) => `${formatCount(a.skipped[k])} ${k}`);
-    out.push(`Skipped ${formatCount(a.skippedTotal)} lines: ${kinds.join(", ")}. The first:`);
+    const lines = a.skippedTotal === 1 ? "line" : "lines";
+    out.push(`Skipped ${formatCount(a.skippedTotal)} ${lines}: ${kinds.join(", ")}. The first:`);
     for (const bad of a.badLines) out.push(`  line ${bad.line}: ${bad.kind}: ${bad.message}`);
   } else {
     out.push("Skipped no line.");
