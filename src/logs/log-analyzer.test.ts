@@ -227,6 +227,12 @@ describe("LogAnalyzer ordering", () => {
     expect(result.shape.initialPromptTokens?.max).toBe(300);
   });
 
+  it("--file-order ignores a CSV turn column too", () => {
+    const csv = "episode_id,turn,prompt_tokens,completion_tokens,cached_tokens\ne,2,300,1,0\ne,1,100,1,0\n";
+    expect(analyzeText(csv).shape.initialPromptTokens?.max).toBe(100);
+    expect(analyzeText(csv, { fileOrder: true }).shape.initialPromptTokens?.max).toBe(300);
+  });
+
   it("--order-key reads nested timestamps (ISO dates) and a dotted episode key", () => {
     const line = (ep: string, at: string, prompt: number) =>
       JSON.stringify({ meta: { ep }, created: at, usage: { prompt_tokens: prompt, completion_tokens: 1 } });

@@ -252,7 +252,7 @@ export class LogAnalyzer {
   private readHeader(text: string): void {
     const found = csvColumns(text, this.names);
     if (!found.ok) throw new UnreadableLogError(found.reason);
-    this.columns = found.columns;
+    this.columns = this.options.fileOrder ? { ...found.columns, order: -1 } : found.columns;
   }
 
   /** A whole JSON document: an array of request objects, or Tinker's `{ data: [events] }` response. */
