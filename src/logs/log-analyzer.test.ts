@@ -110,6 +110,24 @@ describe("LogAnalyzer on generated logs with known totals", () => {
     expect(result.openEpisodesAtEnd).toBeLessThan(truth.episodes);
   });
 
+  it("stays exact when episodes are folded up between their turns (64 in flight, window of 40 lines)", () => {
+    const { text, truth } = generated({ seed: 13, episodes: 300, concurrency: 64, badLinesPerKind: 2 });
+    const result = analyzeText(text, {
+      reorderWindowLines: 40,
+      contextWindowTokens: 50_000,
+      perEpisode: true,
+    });
+    expectMatchesTruth(result, truth, 50_000);
+    expect(result.perEpisode?.reduce((sum, row) => sum + row.promptTokens, 0)).toBe(truth.tokens.prompt);
+    expect(result.perEpisode?.reduce((sum, row) => sum + row.idealCachedPromptTokens, 0)).toBe(
+      truth.tokens.idealCachedPrompt,
+    );
+    expect(result).toEqual({
+      ...analyzeText(text, { contextWindowTokens: 50_000, perEpisode: true }),
+      openEpisodesAtEnd: result.openEpisodesAtEnd,
+    });
+  });
+
   it("counts a line that is every line's 1-based number, blank lines apart", () => {
     const { text, truth } = generated({ seed: 11, episodes: 30, badLinesPerKind: 1 });
     const result = analyzeText(text.replaceAll("\n", "\n\n"));
