@@ -98,6 +98,17 @@ describe("LineSplitter", () => {
     }
   });
 
+  it("joins a 32 MiB line fed in 4 KiB chunks with one copy (a quadratic join would time out)", () => {
+    const size = 32 << 20;
+    const bytes = new Uint8Array(size + 1).fill(120);
+    bytes[size] = 10;
+    const lengths: number[] = [];
+    const splitter = new LineSplitter((_b, start, end) => lengths.push(end - start));
+    for (let i = 0; i < bytes.length; i += 4096) splitter.push(bytes.subarray(i, i + 4096));
+    splitter.end();
+    expect(lengths).toEqual([size]);
+  });
+
   it("fed one byte at a time gives the same lines (property, seed 42)", () => {
     const piece = fc.constantFrom("a", "é", "{", "}", " ", "\n", "\r", "\r\n", "\uFEFF", "x1");
     fc.assert(

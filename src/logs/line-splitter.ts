@@ -7,21 +7,15 @@ export type LineHandler = (bytes: Uint8Array, start: number, end: number, termin
 const LF = 10;
 const CR = 13;
 
-function concat(a: Uint8Array, b: Uint8Array, bEnd: number): Uint8Array {
-  const out = new Uint8Array(a.length + bEnd);
-  out.set(a, 0);
-  out.set(b.subarray(0, bEnd), a.length);
-  return out;
-}
-
 function isBom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
 /** A push-based line splitter over Uint8Array chunks (Node Buffers or browser stream chunks). */
 export class LineSplitter {
-  /** Bytes of a line started in an earlier chunk. */
-  private rest: Uint8Array | null = null;
+  /** Bytes of a line started in earlier chunks, kept as they came. */
+  private parts: Uint8Array[] = [];
+  private partsLength = 0;
   /** The previous chunk ended with CR: an LF at the start of the next one belongs to it. */
   private pendingCr = false;
   private atStart = true;
@@ -32,13 +26,12 @@ export class LineSplitter {
   push(input: Uint8Array): void {
     let chunk = input;
     if (this.atStart) {
-      if (this.rest) {
-        chunk = concat(this.rest, chunk, chunk.length);
-        this.rest = null;
+      if (this.parts.length > 0) {
+        chunk = this.takeRest(chunk, chunk.length);
       }
       if (chunk.length < 3 && (chunk.length === 0 || chunk[0] === 0xef)) {
         // Too short to tell whether it begins with a byte-order mark: wait for more.
-        if (chunk.length > 0) this.rest = chunk;
+        if (chunk.length > 0) this.keep(chunk.slice());
         return;
       }
       this.atStart = false;
@@ -58,9 +51,8 @@ export class LineSplitter {
       if (nextCr !== -1 && nextCr < pos) nextCr = chunk.indexOf(CR, pos);
       const brk = nextCr !== -1 && (nextLf === -1 || nextCr < nextLf) ? nextCr : nextLf;
       if (brk === -1) break;
-      if (this.rest) {
-        const line = concat(this.rest, chunk, brk);
-        this.rest = null;
+      if (this.parts.length > 0) {
+        const line = this.takeRest(chunk, brk);
         this.onLine(line, 0, line.length, true);
       } else {
         this.onLine(chunk, pos, brk, true);
@@ -74,16 +66,32 @@ export class LineSplitter {
         }
       }
     }
-    if (pos < length) {
-      const tail = chunk.subarray(pos);
-      this.rest = this.rest ? concat(this.rest, tail, tail.length) : tail.slice();
+    // Copied, so a long-lived partial line does not pin the whole chunk.
+    if (pos < length) this.keep(chunk.slice(pos));
+  }
+
+  private keep(part: Uint8Array): void {
+    this.parts.push(part);
+    this.partsLength += part.length;
+  }
+
+  /** The kept parts followed by chunk[0, end), joined once (a line spanning many chunks costs one copy). */
+  private takeRest(chunk: Uint8Array, end: number): Uint8Array {
+    const out = new Uint8Array(this.partsLength + end);
+    let at = 0;
+    for (const part of this.parts) {
+      out.set(part, at);
+      at += part.length;
     }
+    out.set(chunk.subarray(0, end), at);
+    this.parts = [];
+    this.partsLength = 0;
+    return out;
   }
 
   /** Ends the stream: a last line without a line break is handed over with `terminated` false. */
   end(): void {
-    let rest = this.rest;
-    this.rest = null;
+    let rest = this.parts.length > 0 ? this.takeRest(new Uint8Array(0), 0) : null;
     if (rest && this.atStart && isBom(rest)) rest = rest.subarray(3);
     this.atStart = false;
     if (rest && rest.length > 0) this.onLine(rest, 0, rest.length, false);

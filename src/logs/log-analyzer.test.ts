@@ -343,6 +343,11 @@ describe("LogAnalyzer formats", () => {
     expect(result.badLines).toEqual([{ line: 3, kind: "missingField", message: "episode_id is missing" }]);
   });
 
+  it("reads a JSON array of requests on one line", () => {
+    const doc = `[${record("e", 1, 10, 1)},${record("e", 2, 20, 1)}]`;
+    expect(analyzeText(doc)).toMatchObject({ format: "jsonl", requests: 2 });
+  });
+
   it("throws UnreadableLogError for a CSV header without the needed columns, naming them", () => {
     expect(() => analyzeText("episode_id,turn,tokens\ne,1,5\n")).toThrow(UnreadableLogError);
     expect(() => analyzeText("episode_id,turn,tokens\ne,1,5\n")).toThrow(/prompt_tokens/);

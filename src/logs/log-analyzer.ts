@@ -227,7 +227,8 @@ export class LogAnalyzer {
   private detect(text: string, line: number): boolean {
     this.documentLine = line;
     const trimmed = text.trim();
-    if (trimmed === "{" || trimmed === "[") {
+    // A pretty-printed document ("{" alone) or a JSON array, on one line or many: read whole at the end.
+    if (trimmed === "{" || trimmed.startsWith("[")) {
       this.document = [text];
       return true;
     }
