@@ -1,11 +1,12 @@
-import { CountHistogram } from "./count-histogram.js";
 import { type CsvColumns, csvCells, csvColumns, recordFromCsv } from "./csv-record.js";
 import { EpisodeAggregator } from "./episode-aggregator.js";
+import { episodeAnalysis } from "./episode-analysis.js";
 import { FastRecordReader } from "./fast-record.js";
 import { fieldGetter } from "./field-path.js";
 import { type JsonFields, jsonError, recordFromJson } from "./jsonl-record.js";
 import { LineSplitter } from "./line-splitter.js";
-import type { EpisodeRow, LogAnalysis, LogFormat } from "./log-analysis.js";
+import { endsMidRecord, isBlank, textDecoder } from "./line-text.js";
+import type { LogAnalysis, LogFormat } from "./log-analysis.js";
 import type { RecordNames, RecordResult } from "./log-record.js";
 import { type BadLine, BadLineLog, type SkipKind } from "./skip-kinds.js";
 import { TinkerTotals } from "./tinker-totals.js";
@@ -60,20 +61,6 @@ export class UnreadableLogError extends Error {
 }
 
 const DEFAULT_REORDER_WINDOW_LINES = 1_048_576;
-
-function textDecoder(): Decode {
-  // ignoreBOM keeps a BOM inside the file as text, as Buffer#toString does: only the first is dropped, by the splitter.
-  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
-  return (bytes, start, end) => decoder.decode(bytes.subarray(start, end));
-}
-
-function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
-  for (let i = start; i < end; i++) {
-    const b = bytes[i];
-    if (b !== 32 && b !== 9) return false;
-  }
-  return true;
-}
 
 /**
  * Streams a request log (JSONL, CSV or Tinker billing events) chunk by chunk and measures it. Pure: no
@@ -321,76 +308,6 @@ export class LogAnalyzer {
       badLines: this.bad.firstFew(),
     };
     if (this.format === "tinker") return { ...common, ...this.tinker.analysis() };
-    const a = this.aggregator;
-    const turns = new CountHistogram();
-    const initial = new CountHistogram();
-    const window = this.options.contextWindowTokens;
-    let overflow = 0;
-    const rows: EpisodeRow[] | undefined = this.options.perEpisode ? [] : undefined;
-    for (const s of a.episodes.values()) {
-      turns.add(s.turns);
-      initial.add(s.firstPrompt);
-      if (window !== undefined && s.peakContextTokens > window) overflow++;
-      rows?.push({
-        episode: s.id,
-        turns: s.turns,
-        initialPromptTokens: s.firstPrompt,
-        finalPromptTokens: s.lastPrompt,
-        promptTokens: s.promptTokens,
-        cachedPromptTokens: s.cachedPromptTokens,
-        idealCachedPromptTokens: s.idealCachedPromptTokens,
-        completionTokens: s.completionTokens,
-        peakContextTokens: s.peakContextTokens,
-      });
-    }
-    const percent = (part: number) => (a.promptTokens > 0 ? (part / a.promptTokens) * 100 : 0);
-    const warnings: string[] = [];
-    if (a.cachedPromptTokens > a.idealCachedPromptTokens)
-      warnings.push(
-        "measured cache hits exceed what perfect session affinity gives within episodes: a prefix shared " +
-          "across episodes (the system prompt) or cached generations were served from the cache too",
-      );
-    if (a.requests === 0) warnings.push("no request in the input could be read");
-    return {
-      ...common,
-      format: this.format ?? "jsonl",
-      requests: a.requests,
-      episodes: a.episodes.size,
-      tokens: {
-        prompt: a.promptTokens,
-        cachedPrompt: a.cachedPromptTokens,
-        completion: a.completionTokens,
-        idealCachedPrompt: a.idealCachedPromptTokens,
-      },
-      cacheHitPercent: percent(a.cachedPromptTokens),
-      idealCacheHitPercent: percent(a.idealCachedPromptTokens),
-      shape: {
-        turns: turns.stats(),
-        initialPromptTokens: initial.stats(),
-        addedTokensPerTurn: a.added.stats(),
-        generatedTokensPerTurn: a.generated.stats(),
-      },
-      peakContextTokens: a.requests > 0 ? a.peakContextTokens : null,
-      contextOverflowEpisodes: window === undefined ? null : overflow,
-      openEpisodesAtEnd: a.openEpisodes,
-      ...(rows && { perEpisode: rows }),
-      warnings,
-    };
+    return { ...common, ...episodeAnalysis(this.aggregator, this.format ?? "jsonl", this.options) };
   }
-}
-
-/** True when JSON text stops inside a string or with brackets still open (a record cut off). */
-function endsMidRecord(text: string): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 92) i++;
-      else if (c === 34) inString = false;
-    } else if (c === 34) inString = true;
-    else if (c === 123 || c === 91) depth++;
-    else if (c === 125 || c === 93) depth--;
-  }
-  return inString || depth > 0;
 }

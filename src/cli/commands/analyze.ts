@@ -1,7 +1,5 @@
-import { spawn } from "node:child_process";
 import { comparisonLabel } from "../../core/comparison-label.js";
 import { pricePlans } from "../../core/price-plans.js";
-import { scenarioToQuery } from "../../format/scenario-query.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
 import {
   type AnalyzeOptions,
@@ -16,6 +14,7 @@ import type { CliContext, Command } from "../context.js";
 import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
 import { csvText, jsonText, OUTPUT_FLAGS, outputFormat } from "../output.js";
 import { ANALYZE_CSV_COLUMNS, analyzeCsvRows } from "../report/analyze-csv.js";
+import { fittedShapeLinks, openLink } from "../report/analyze-fitted.js";
 import { analyzeJson } from "../report/analyze-json.js";
 import { startProgress } from "../report/analyze-progress.js";
 import { type AnalyzeReport, analyzeTable } from "../report/analyze-table.js";
@@ -196,34 +195,10 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       vsBaseline: e.id === baseline?.id ? "baseline" : comparisonLabel(baseline?.usdTotal ?? 0, e.usdTotal),
     }));
     const fitted = fittedWorkload(analysis);
-    let fit: AnalyzeReport["fitted"] = null;
-    if (fitted.ok) {
-      warnings.push(...fitted.warnings);
-      const { workload } = fitted;
-      const scenarioOptions = {
-        ...(scenario.preset.id !== "reference" && { preset: scenario.preset.id }),
-        modelId: scenario.model.id,
-        episodes: workload.episodes,
-        turns: workload.shape.turns,
-        initialPromptTokens: workload.shape.initialPromptTokens,
-        addedTokensPerTurn: workload.shape.addedTokensPerTurn,
-        generatedTokensPerTurn: workload.shape.generatedTokensPerTurn,
-      };
-      fit = {
-        workload,
-        estimateCommand: [
-          "rollout-cost estimate",
-          ...(scenario.preset.id !== "reference" ? [`--preset ${scenario.preset.id}`] : []),
-          `--model ${scenario.model.id}`,
-          `--episodes ${workload.episodes}`,
-          `--turns ${workload.shape.turns}`,
-          `--initial-prompt ${workload.shape.initialPromptTokens}`,
-          `--added-per-turn ${workload.shape.addedTokensPerTurn}`,
-          `--generated-per-turn ${workload.shape.generatedTokensPerTurn}`,
-        ].join(" "),
-        link: `http://127.0.0.1:${port}/?${scenarioToQuery(scenarioOptions)}`,
-      };
-    }
+    if (fitted.ok) warnings.push(...fitted.warnings);
+    const fit = fitted.ok
+      ? fittedShapeLinks(fitted.workload, scenario.preset.id, scenario.model.id, port)
+      : null;
     const report: AnalyzeReport = {
       source,
       analysis,
@@ -281,26 +256,5 @@ async function readLog(source: string, options: AnalyzeOptions, context: CliCont
     throw error;
   } finally {
     progress?.stop();
-  }
-}
-
-function openLink(link: string | undefined, context: CliContext): void {
-  if (link === undefined) {
-    context.stderr.write("rollout-cost: --open: the log has no per-request shape to open in the page\n");
-    return;
-  }
-  const browser = context.env.BROWSER;
-  if (!browser) {
-    context.stderr.write(`open in a browser (serve the page with 'rollout-cost serve'): ${link}\n`);
-    return;
-  }
-  try {
-    const child = spawn(browser, [link], { detached: true, stdio: "ignore" });
-    child.on("error", () =>
-      context.stderr.write(`rollout-cost: --open: could not run ${browser}; open ${link}\n`),
-    );
-    child.unref();
-  } catch {
-    context.stderr.write(`rollout-cost: --open: could not run ${browser}; open ${link}\n`);
   }
 }

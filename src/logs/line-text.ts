@@ -1,0 +1,34 @@
+// Small facts about one line, shared by the readers.
+import type { Decode } from "./log-analyzer.js";
+
+/** A UTF-8 decoder for line bytes (the page's; Node passes Buffer#toString). */
+export function textDecoder(): Decode {
+  // ignoreBOM keeps a BOM inside the file as text, as Buffer#toString does: only the first is dropped, by the splitter.
+  const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
+  return (bytes, start, end) => decoder.decode(bytes.subarray(start, end));
+}
+
+/** True when bytes[start, end) holds only spaces and tabs. */
+export function isBlank(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const b = bytes[i];
+    if (b !== 32 && b !== 9) return false;
+  }
+  return true;
+}
+
+/** True when JSON text stops inside a string or with brackets still open (a record cut off). */
+export function endsMidRecord(text: string): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) depth++;
+    else if (c === 125 || c === 93) depth--;
+  }
+  return inString || depth > 0;
+}
