@@ -145,7 +145,11 @@ export class LogAnalyzer {
   private onLine(bytes: Uint8Array, start: number, end: number, terminated: boolean): void {
     const line = ++this.lines;
     if (this.document) {
-      this.document.push(this.decode(bytes, start, end));
+      try {
+        this.document.push(this.decode(bytes, start, end));
+      } catch {
+        this.document.push("\u0000");
+      }
       return;
     }
     if (isBlank(bytes, start, end)) {
@@ -165,7 +169,14 @@ export class LogAnalyzer {
         return;
       }
     }
-    const text = this.decode(bytes, start, end);
+    let text: string;
+    try {
+      text = this.decode(bytes, start, end);
+    } catch {
+      // Past the engine's longest string (about 512 MiB): no record is that long.
+      this.skipLine(line, "malformedJson", `a line of ${end - start} bytes is too long to be a request`);
+      return;
+    }
     if (this.format === undefined || (this.format !== "csv" && this.documentLine === 0)) {
       if (this.detect(text, line)) return;
     }
@@ -245,11 +256,11 @@ export class LogAnalyzer {
 
   /** A whole JSON document: an array of request objects, or Tinker's `{ data: [events] }` response. */
   private readDocument(): void {
-    const text = (this.document as string[]).join("\n");
+    const lines = this.document as string[];
     this.document = null;
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = JSON.parse(lines.join("\n"));
     } catch (error) {
       this.skipLine(
         this.documentLine,
