@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
@@ -309,9 +309,8 @@ describe("rollout-cost throughput (fuzzed episode flags)", () => {
 });
 
 describe("rollout-cost throughput (built CLI)", () => {
-  const built = existsSync(new URL("../dist/cli/main.js", import.meta.url));
 
-  it.runIf(built)("prints JSON for a config.json, as the outside check runs it", () => {
+  it("prints JSON for a config.json, as the outside check runs it", () => {
     const { code, stdout } = spawnCli([
       "throughput",
       "--model-config",
@@ -330,7 +329,7 @@ describe("rollout-cost throughput (built CLI)", () => {
     expect(out.prefillTokensPerSecond).toBeGreaterThan(0);
   });
 
-  it.runIf(built)("exits 2 with one line for a bad GPU", () => {
+  it("exits 2 with one line for a bad GPU", () => {
     const { code, stdout, stderr } = spawnCli([
       "throughput",
       "--model",
