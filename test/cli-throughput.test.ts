@@ -309,7 +309,6 @@ describe("rollout-cost throughput (fuzzed episode flags)", () => {
 });
 
 describe("rollout-cost throughput (built CLI)", () => {
-
   it("prints JSON for a config.json, as the outside check runs it", () => {
     const { code, stdout } = spawnCli([
       "throughput",
