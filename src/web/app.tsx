@@ -6,6 +6,7 @@ import { CostChart } from "./components/cost-chart.js";
 import { ExportBar } from "./components/export-bar.js";
 import { Footnote } from "./components/footnote.js";
 import { PlanCards } from "./components/plan-cards.js";
+import { RealityCheck } from "./components/reality-check.js";
 import { ScenarioForm } from "./components/scenario-form.js";
 import { TokenMath } from "./components/token-math.js";
 import { evaluate, type Priced } from "./evaluate.js";
@@ -91,6 +92,7 @@ export function App() {
           <div class={stale ? "result result--stale" : "result"}>
             <TokenMath priced={shown} />
             <PlanCards priced={shown} />
+            <RealityCheck priced={shown} />
             <CostChart priced={shown} />
           </div>
           <ExportBar priced={shown} link={link} />

@@ -1,0 +1,87 @@
+import { useMemo, useState } from "preact/hooks";
+import { realityCheckFor } from "../../catalog/reality-check-for.js";
+import type { ContextPolicy } from "../../core/context-policy.js";
+import { formatUsd } from "../../format/numbers.js";
+import type { Priced } from "../evaluate.js";
+
+const POLICIES: { value: Exclude<ContextPolicy, "ignore">; label: string }[] = [
+  { value: "stop", label: "stop at the last turn that fits" },
+  { value: "drop-oldest", label: "drop the oldest turns (re-prefilled uncached)" },
+  { value: "refuse", label: "refuse the episode" },
+];
+
+/** A signed dollar change as the CLI's reality table writes it: "+$82", "−$1,269", "±$0.00". */
+export function deltaText(usd: number | null): string {
+  if (usd === null || !Number.isFinite(usd)) return "—";
+  if (Math.abs(usd) < 0.005) return "±$0.00";
+  return `${usd > 0 ? "+" : "−"}${formatUsd(Math.abs(usd))}`;
+}
+
+function usdText(usd: number | null): string {
+  return usd === null || !Number.isFinite(usd) ? "—" : formatUsd(usd);
+}
+
+/** The page's scenario with each of its assumptions relaxed in turn, and what each does to both bills. */
+export function RealityCheck(props: { priced: Priced }) {
+  const [policy, setPolicy] = useState<Exclude<ContextPolicy, "ignore">>("stop");
+  const options = props.priced.options;
+  const check = useMemo(() => {
+    const { preset: _preset, ...rest } = options;
+    return realityCheckFor(rest, policy);
+  }, [options, policy]);
+  return (
+    <section class="reality" aria-labelledby="reality-title">
+      <h3 id="reality-title">Reality check: the page's assumptions, one at a time</h3>
+      <p class="reality-policy">
+        <label for="reality-policy">When an episode outgrows the context window:</label>{" "}
+        <select
+          id="reality-policy"
+          value={policy}
+          onChange={(e) => setPolicy((e.currentTarget as HTMLSelectElement).value as typeof policy)}
+        >
+          {POLICIES.map((p) => (
+            <option key={p.value} value={p.value}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </p>
+      {check.ok ? (
+        <div class="table-scroll">
+          <table class="reality-table">
+            <thead>
+              <tr>
+                <th scope="col">The page's scenario, with</th>
+                <th scope="col">Tinker</th>
+                <th scope="col">Δ</th>
+                <th scope="col">Dedicated</th>
+                <th scope="col">Δ</th>
+              </tr>
+            </thead>
+            <tbody>
+              {check.rows.map((r) => (
+                <tr key={r.id} data-row={r.id}>
+                  <th scope="row">
+                    {r.label}
+                    {r.id !== "page" && (
+                      <span class="reality-change">
+                        {r.change}
+                        {r.note ? `; ${r.note}` : ""}
+                      </span>
+                    )}
+                  </th>
+                  <td data-figure="tinker">{usdText(r.tinkerUsdTotal)}</td>
+                  <td data-figure="tinker-delta">{deltaText(r.tinkerDeltaUsd)}</td>
+                  <td data-figure="dedicated">{usdText(r.dedicatedUsdTotal)}</td>
+                  <td data-figure="dedicated-delta">{deltaText(r.dedicatedDeltaUsd)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : (
+        <p class="reality-reason">{check.reason}</p>
+      )}
+    </section>
+  );
+}
