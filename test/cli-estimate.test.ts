@@ -179,6 +179,9 @@ describe("rollout-cost --help", () => {
     expect(stdout).toContain("B300_288GB");
     expect(stdout).toContain("2026-05-16");
     expect(stdout).toContain("https://thinkingmachines.ai/tinker");
+    expect(stdout).toMatch(/architecture\s+│ kimi-k2p6\s+│ 61 layers, MLA/);
+    expect(stdout).toMatch(/GPU\s+│ B300_288GB/);
+    expect(stdout).toMatch(/tinker-2026-10-gpt-oss-120b .*\$0\.066 cached/);
     const json = JSON.parse(spawnCli(["catalog", "--json"]).stdout);
     expect(json.models.length).toBeGreaterThanOrEqual(4);
   });

@@ -7,8 +7,10 @@ export const catalog: Command = {
   summary: "list the catalog's models, prices and presets, each with its source and date",
   help: `Usage: rollout-cost catalog [--json | --csv]
 
-Lists every model, per-token price, GPU-hour rate and preset in the built-in
-catalog, each figure with the source it was read from and the date.
+Lists every model, per-token price (with cached-prefill and train rates and
+context tiers where a card has them), GPU-hour rate, model architecture, GPU
+specification and preset in the built-in catalog, each with the source it was
+read from and the date.
 
   --json      the whole catalog as data
   --csv       one row per price, with kind, id, figures, source and date
@@ -33,7 +35,7 @@ catalog, each figure with the source it was read from and the date.
         kind: "per-token price",
         id: p.id,
         what: `${p.provider} · ${p.modelId}`,
-        figures: `$${p.usdPerMillionPrefill} prefill / $${p.usdPerMillionSample} sample per 1M`,
+        figures: perTokenFigures(p),
         source: p.source,
         asOf: p.asOf,
       })),
@@ -42,6 +44,22 @@ catalog, each figure with the source it was read from and the date.
         id: g.id,
         what: g.gpuType,
         figures: `$${g.usdPerGpuHour}/GPU-hour`,
+        source: g.source,
+        asOf: g.asOf,
+      })),
+      ...CATALOG.architectures.map((a) => ({
+        kind: "architecture",
+        id: a.id,
+        what: `${a.layers} layers, ${a.attention.kind.toUpperCase()}${a.moe ? `, MoE ${a.moe.expertsPerToken} of ${a.moe.experts}` : ""}`,
+        figures: `${billions(a.paramsTotal)} / ${billions(a.paramsActive)} active params, ${(a.weightBytes / 1e9).toFixed(0)} GB ${a.weightPrecision}, ${a.contextWindowTokens} tokens native`,
+        source: a.source,
+        asOf: a.asOf,
+      })),
+      ...CATALOG.gpus.map((g) => ({
+        kind: "GPU",
+        id: g.id,
+        what: g.label,
+        figures: `${(g.hbmBytes / 1e9).toFixed(0)} GB HBM at ${(g.hbmBytesPerSecond / 1e12).toFixed(2)} TB/s, ${(g.denseFlopsPerSecond.bf16 / 1e12).toFixed(0)} dense bf16 TFLOP/s`,
         source: g.source,
         asOf: g.asOf,
       })),
@@ -67,3 +85,16 @@ catalog, each figure with the source it was read from and the date.
     context.stdout.write(`${table}\nSources:\n${sources}\n`);
   },
 };
+
+function billions(params: number): string {
+  return params >= 1e12 ? `${(params / 1e12).toFixed(2)}T` : `${(params / 1e9).toFixed(1)}B`;
+}
+
+function perTokenFigures(p: (typeof CATALOG.perTokenPrices)[number]): string {
+  const parts = [`$${p.usdPerMillionPrefill} prefill`];
+  if (p.usdPerMillionCachedPrefill !== undefined) parts.push(`$${p.usdPerMillionCachedPrefill} cached`);
+  parts.push(`$${p.usdPerMillionSample} sample`);
+  if (p.usdPerMillionTrain !== undefined) parts.push(`$${p.usdPerMillionTrain} train`);
+  const tier = p.contextTierTokens === undefined ? "" : ` (≤ ${p.contextTierTokens} tokens)`;
+  return `${parts.join(" / ")} per 1M${tier}`;
+}
