@@ -1,8 +1,10 @@
 // The panels beyond the reference page, in real headless Chromium against the built dist/web: the
 // reality check, the log drop zone and the derived throughput. One browser and one page for the file.
 import { mkdirSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/run.js";
 import { type Harness, startHarness, TEST_OUTPUT, watchErrors } from "./harness.js";
 
 let harness: Harness;
@@ -68,5 +70,78 @@ describe("the reality-check panel", () => {
     expect(refused["context-window"]).toEqual(["—", "—", "—", "—"]);
     const text = (await page.textContent(".reality")) ?? "";
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
+
+/** `rollout-cost analyze FILE --json`, in process. */
+async function analyzeJson(path: string) {
+  let stdout = "";
+  const code = await runCli(["analyze", path, "--json"], {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: () => true },
+    stdin: process.stdin,
+    env: {},
+    signal: new AbortController().signal,
+  });
+  expect(code).toBe(0);
+  return JSON.parse(stdout);
+}
+
+describe("the log drop zone", () => {
+  const sample = fileURLToPath(new URL("../examples/sample.jsonl", import.meta.url));
+
+  it("analyses examples/sample.jsonl in a worker: the fitted shape fills the inputs and the report shows", async () => {
+    const cli = await analyzeJson(sample);
+    const { episodes, shape } = cli.fitted.workload;
+    await open();
+    await page.setInputFiles("#log-file", sample);
+    await page.waitForSelector('[data-report="log"]');
+    await settle();
+    const values = await page.$$eval("input:not([type=file])", (inputs) =>
+      Object.fromEntries(inputs.map((i) => [(i as HTMLInputElement).name, (i as HTMLInputElement).value])),
+    );
+    expect(values).toMatchObject({
+      episodes: String(episodes),
+      turns: String(shape.turns),
+      initial: String(shape.initialPromptTokens),
+      added: String(shape.addedTokensPerTurn),
+      generated: String(shape.generatedTokensPerTurn),
+    });
+    expect(page.url()).toContain(`turns=${shape.turns}`);
+    const report = (await page.textContent('[data-report="log"]')) ?? "";
+    expect(await page.textContent('[data-figure="requests"]')).toBe(String(cli.requests));
+    expect(await page.textContent('[data-figure="episodes"]')).toBe(String(cli.episodes));
+    expect(await page.textContent('[data-figure="skipped"]')).toContain("malformed JSON 1");
+    expect(report).toContain(`${cli.cacheHitPercent.toFixed(1)}%`);
+    expect(report).toContain(`${cli.idealCacheHitPercent.toFixed(1)}%`);
+    expect(report).not.toMatch(/NaN|Infinity|undefined/);
+    await page.screenshot({ path: `${TEST_OUTPUT}panels-log.png`, fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it("reports a file with no readable request without touching the inputs, and shows a reader error", async () => {
+    await open();
+    await page.setInputFiles("#log-file", {
+      name: "notes.txt",
+      mimeType: "text/plain",
+      buffer: Buffer.from("hello\nworld\n"),
+    });
+    await page.waitForSelector('[data-report="log"]');
+    const report = (await page.textContent('[data-report="log"]')) ?? "";
+    expect(report).toContain("notes.txt: no uniform shape could be fitted");
+    expect(await page.textContent('[data-figure="skipped"]')).toBe("2 (malformed JSON 2)");
+    expect(await page.$('[data-figure="measured-hit"]')).toBeNull();
+    expect(await page.inputValue("#field-turns")).toBe("8");
+    // Gzip's magic bytes and then garbage: the worker's decompression fails and says so.
+    await page.setInputFiles("#log-file", {
+      name: "broken.jsonl.gz",
+      mimeType: "application/gzip",
+      buffer: Buffer.from([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8]),
+    });
+    await page.waitForSelector(".log-error");
+    const error = (await page.textContent(".log-error")) ?? "";
+    expect(error).toMatch(/^Could not analyse broken\.jsonl\.gz: \S/);
+    expect(error).not.toMatch(/NaN|Infinity|undefined/);
+    expect(await page.inputValue("#field-turns")).toBe("8");
   });
 });

@@ -5,6 +5,7 @@ import { AdvancedPanel } from "./components/advanced-panel.js";
 import { CostChart } from "./components/cost-chart.js";
 import { ExportBar } from "./components/export-bar.js";
 import { Footnote } from "./components/footnote.js";
+import { LogDrop } from "./components/log-drop.js";
 import { PlanCards } from "./components/plan-cards.js";
 import { RealityCheck } from "./components/reality-check.js";
 import { ScenarioForm } from "./components/scenario-form.js";
@@ -12,6 +13,8 @@ import { TokenMath } from "./components/token-math.js";
 import { evaluate, type Priced } from "./evaluate.js";
 import { defaultDraft, modelLabel, parseDraft, withModel, withText } from "./state.js";
 import { useUrlDraft } from "./use-url-draft.js";
+
+const SHAPE_KEYS = ["turns", "initialPromptTokens", "addedTokensPerTurn", "generatedTokensPerTurn"] as const;
 
 // Panels are composed here; each takes the priced scenario and renders one concern, so more can be
 // added beside them (reality check, more plans, log drop zone) without touching the others.
@@ -68,6 +71,14 @@ export function App() {
             errors={errors}
             onText={(key, text) => edit(withText(draft, key, text))}
             onCommit={() => commit()}
+          />
+          <LogDrop
+            contextWindowTokens={shown.input.contextWindow?.tokens}
+            onFitted={({ episodes, shape }) => {
+              let next = withText(draft, "episodes", String(episodes));
+              for (const key of SHAPE_KEYS) next = withText(next, key, String(shape[key]));
+              commit(next);
+            }}
           />
         </section>
         <section class="results" aria-labelledby="results-title">
