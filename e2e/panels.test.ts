@@ -145,3 +145,27 @@ describe("the log drop zone", () => {
     expect(await page.inputValue("#field-turns")).toBe("8");
   });
 });
+
+describe("the derived-throughput switch", () => {
+  it("shows the derived cluster-hours and $ beside the page's saturated figure, and the tok/s chart", async () => {
+    await open();
+    await page.click("details.advanced summary");
+    expect(await page.$(".derived-figures")).toBeNull();
+    await page.check("#derived-switch");
+    await settle();
+    // The page's saturated figure: 2.96 cluster-hours, $284 (the dedicated card's).
+    expect(await page.textContent('[data-figure="saturated"]')).toBe("2.96 h · $284");
+    const derived = (await page.textContent('[data-figure="derived"]')) ?? "";
+    expect(derived).toMatch(/^\d+\.\d\d h · \$[\d,]+$/);
+    expect(derived).not.toBe("2.96 h · $284");
+    expect(await page.textContent(".derived-explanation")).toContain("Prefill: the page prefills");
+    expect(await page.$$eval(".derived-chart-box svg path", (p) => p.length)).toBeGreaterThanOrEqual(2);
+    const text = (await page.textContent(".derived")) ?? "";
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    await page.screenshot({ path: `${TEST_OUTPUT}panels-derived.png`, fullPage: true });
+    await page.uncheck("#derived-switch");
+    await settle();
+    expect(await page.$(".derived-figures")).toBeNull();
+    expect(errors).toEqual([]);
+  });
+});

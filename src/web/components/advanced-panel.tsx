@@ -2,6 +2,7 @@ import { formatCount, formatTokensPerSecondCeil } from "../../format/numbers.js"
 import { SCENARIO_FIELDS, type ScenarioNumberKey } from "../../format/scenario-query.js";
 import type { Priced } from "../evaluate.js";
 import { ADVANCED_KEYS } from "../state.js";
+import { DerivedThroughput } from "./derived-throughput.js";
 import { NumberField } from "./number-field.js";
 
 /**
@@ -44,6 +45,7 @@ export function AdvancedPanel(props: {
           />
         ))}
       </div>
+      <DerivedThroughput priced={props.priced} />
     </details>
   );
 }
