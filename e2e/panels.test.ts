@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run.js";
+import { formatUsd } from "../src/format/numbers.js";
 import { type Harness, startHarness, TEST_OUTPUT, watchErrors } from "./harness.js";
 
 let harness: Harness;
@@ -73,10 +74,35 @@ describe("the reality-check panel", () => {
   });
 });
 
+describe("the more-plans panel", () => {
+  it("lists every plan of the current preset at the figures `compare --preset current --json` gives", async () => {
+    const cli = await cliJson(["compare", "--preset", "current", "--turns", "12", "--json"]);
+    await open("?turns=12");
+    const rows = await page.$$eval(".plans-table tbody tr", (trs) =>
+      trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")),
+    );
+    const expected = (cli.plans as { usdPerEpisode: number; usdTotal: number }[]).map((p) => [
+      formatUsd(p.usdPerEpisode),
+      formatUsd(p.usdTotal),
+    ]);
+    expect(expected.length).toBeGreaterThanOrEqual(3);
+    expect(rows.map((r) => r.slice(0, 2))).toEqual(expected);
+    const text = (await page.textContent(".more-plans")) ?? "";
+    expect(text).toContain("have no figures for this model");
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    expect(errors).toEqual([]);
+  });
+});
+
 /** `rollout-cost analyze FILE --json`, in process. */
 async function analyzeJson(path: string) {
+  return cliJson(["analyze", path, "--json"]);
+}
+
+/** Any `rollout-cost ... --json`, in process. */
+async function cliJson(args: string[]) {
   let stdout = "";
-  const code = await runCli(["analyze", path, "--json"], {
+  const code = await runCli(args, {
     stdout: { write: (t: string) => (stdout += t) },
     stderr: { write: () => true },
     stdin: process.stdin,

@@ -6,6 +6,7 @@ import { CostChart } from "./components/cost-chart.js";
 import { ExportBar } from "./components/export-bar.js";
 import { Footnote } from "./components/footnote.js";
 import { LogDrop } from "./components/log-drop.js";
+import { MorePlans } from "./components/more-plans.js";
 import { PlanCards } from "./components/plan-cards.js";
 import { RealityCheck } from "./components/reality-check.js";
 import { ScenarioForm } from "./components/scenario-form.js";
@@ -104,6 +105,7 @@ export function App() {
             <TokenMath priced={shown} />
             <PlanCards priced={shown} />
             <RealityCheck priced={shown} />
+            <MorePlans priced={shown} />
             <CostChart priced={shown} />
           </div>
           <ExportBar priced={shown} link={link} />
