@@ -1,16 +1,10 @@
 import type { ReferenceInput } from "../core/estimate.js";
 import { CATALOG, type Catalog, type Model, type Preset } from "./index.js";
-import { dedicatedDefaultFor, gpuRateFor, modelById, perTokenPriceFor, presetById } from "./lookup.js";
+import { dedicatedDefaultFor, gpuRateFor, perTokenPriceFor } from "./lookup.js";
+import { resolveScenario, type ScenarioOptions } from "./resolve-scenario.js";
 
 /** What a user may set; anything left out takes the preset's default for the chosen model. */
-export interface ReferenceOptions {
-  preset?: string;
-  modelId?: string;
-  episodes?: number;
-  turns?: number;
-  initialPromptTokens?: number;
-  addedTokensPerTurn?: number;
-  generatedTokensPerTurn?: number;
+export interface ReferenceOptions extends ScenarioOptions {
   gpus?: number;
   promptTokensPerSecond?: number;
   decodeTokensPerSecond?: number;
@@ -30,22 +24,12 @@ export function resolveReference(
   options: ReferenceOptions,
   catalog: Catalog = CATALOG,
 ): { input: ReferenceInput; provenance: ReferenceProvenance } {
-  const preset = presetById(options.preset ?? "reference", catalog);
-  const defaults = preset.workloadDefaults;
-  const model = modelById(options.modelId ?? defaults.modelId, catalog);
+  const { preset, model, workload } = resolveScenario(options, catalog);
   const price = perTokenPriceFor(preset, model.id, catalog);
   const dedicated = dedicatedDefaultFor(preset, model.id);
   const rate = gpuRateFor(preset, dedicated.gpuType, catalog);
   const input: ReferenceInput = {
-    workload: {
-      episodes: options.episodes ?? defaults.episodes,
-      shape: {
-        turns: options.turns ?? defaults.turns,
-        initialPromptTokens: options.initialPromptTokens ?? defaults.initialPromptTokens,
-        addedTokensPerTurn: options.addedTokensPerTurn ?? defaults.addedTokensPerTurn,
-        generatedTokensPerTurn: options.generatedTokensPerTurn ?? defaults.generatedTokensPerTurn,
-      },
-    },
+    workload,
     perToken: {
       usdPerMillionPrefill: price.usdPerMillionPrefill,
       usdPerMillionSample: price.usdPerMillionSample,
