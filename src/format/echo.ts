@@ -1,6 +1,7 @@
 // Untrusted text (flag values, log lines, price-map keys) echoed back to a person: quoted, free of control
 // characters, and short, so a hostile value can neither redraw the terminal nor flood a message.
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with every control and bidi-override character replaced by `�`, safe to print on a terminal. */
