@@ -1,9 +1,11 @@
 // Estimates per second for the reference engine on one core (target: ≥ 5 million per second).
-import { resolveReference } from "../src/catalog/resolve-reference.js";
+
 import { estimateReference } from "../src/core/estimate.js";
+import { referenceFor } from "../src/scenario/reference.js";
+import { resolveScenario } from "../src/scenario/resolve.js";
 
 export function main(): void {
-  const input = resolveReference({}).input;
+  const input = referenceFor(resolveScenario({})).input;
   const shapes = Array.from({ length: 64 }, (_, i) => ({
     ...input,
     workload: { episodes: 1000 + i, shape: { ...input.workload.shape, turns: 1 + (i % 10) } },

@@ -4,10 +4,11 @@ import { mkdirSync, readdirSync, readFileSync } from "node:fs";
 import { gzipSync } from "node:zlib";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type ReferenceOptions, resolveReference } from "../src/catalog/resolve-reference.js";
 import { runCli } from "../src/cli/run.js";
-import { estimateReference } from "../src/core/estimate.js";
 import { formatPercent, formatUsd } from "../src/format/numbers.js";
+import type { ScenarioValues } from "../src/scenario/fields.js";
+import { referenceFor } from "../src/scenario/reference.js";
+import { resolveScenario } from "../src/scenario/resolve.js";
 import { costSweep } from "../src/web/sweep.js";
 import { BUILT_PAGE, type Harness, startHarness, TEST_OUTPUT, watchErrors } from "./harness.js";
 
@@ -53,8 +54,8 @@ async function shown(p: Page = page) {
 }
 
 /** The same figures from the engine the CLI uses, formatted as the CLI formats them. */
-function expected(options: ReferenceOptions) {
-  const result = estimateReference(resolveReference(options).input);
+function expected(options: ScenarioValues) {
+  const result = referenceFor(resolveScenario(options)).estimate;
   const { tinker, dedicated } = result.plans;
   return {
     tinkerPerEpisode: formatUsd(tinker.usdPerEpisode),
@@ -196,7 +197,7 @@ describe("the calculator page", () => {
       Object.fromEntries(inputs.map((i) => [i.name, (i as HTMLInputElement).value])),
     );
     expect(values).toMatchObject({ gpus: "4", ptps: "25000", dtps: "2500", turns: "5" });
-    expect(await shown()).toEqual(expected({ modelId: "gpt-oss-120b", turns: 5 }));
+    expect(await shown()).toEqual(expected({ model: "gpt-oss-120b", turns: 5 }));
     expect(await pageText()).toContain("4× H200 141GB at $7/GPU-hour");
   });
 
@@ -242,10 +243,10 @@ describe("the calculator page", () => {
   // The message is the one sentence beside the field; the cards keep the last valid figures.
   it.each([
     ["turns", "", "Turns per episode is empty: enter a whole number from 1 to 200."],
-    ["turns", "-5", "Turns per episode must be a whole number from 1 to 200, not -5."],
+    ["turns", "-5", 'Turns per episode must be a whole number from 1 to 200, not "-5".'],
     ["episodes", "lots", 'Episodes must be a whole number from 1 to 10,000,000; "lots" is not a number.'],
-    ["added", "1e99", "Tokens added per turn must be a whole number from 0 to 10,000,000, not 1e99."],
-    ["ptps", "0", "Prompt tokens/sec (cluster) must be a number above 0"],
+    ["added", "1e99", 'Tokens added per turn must be a whole number from 0 to 10,000,000, not "1e99".'],
+    ["ptps", "0", "Prompt tokens/sec (cluster) must be a number of at least 0.001"],
   ])("invalid %s %j shows its message and keeps the last valid result", async (query, value, message) => {
     await open("?turns=9");
     await openAdvanced();
@@ -264,8 +265,8 @@ describe("the calculator page", () => {
   });
 
   it("labels the crossing point on the chart for a scenario that has one", async () => {
-    const options = { modelId: "gpt-oss-120b", decodeTokensPerSecond: 500 };
-    const [crossing] = costSweep(resolveReference(options).input).crossings;
+    const options = { model: "gpt-oss-120b", decodeTokensPerSecond: 500 };
+    const { crossing } = costSweep(resolveScenario(options));
     expect(crossing).toBeDefined();
     await open("?model=gpt-oss-120b&dtps=500");
     const label = await page.textContent(".chart-box .crossing-label");

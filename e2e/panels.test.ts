@@ -78,15 +78,22 @@ describe("the more-plans panel", () => {
   it("lists every plan of the current preset at the figures `compare --preset current --json` gives", async () => {
     const cli = await cliJson(["compare", "--preset", "current", "--turns", "12", "--json"]);
     await open("?turns=12");
-    const rows = await page.$$eval(".plans-table tbody tr", (trs) =>
-      trs.map((tr) => Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? "")),
+    const rows = await page.$$eval(".more-plans .plans-table tbody tr", (trs) =>
+      trs.map((tr) => [
+        tr.getAttribute("data-plan"),
+        ...Array.from(tr.querySelectorAll("td")).map((td) => td.textContent ?? ""),
+      ]),
     );
-    const expected = (cli.plans as { usdPerEpisode: number; usdTotal: number }[]).map((p) => [
+    const expected = (
+      cli.plans as { id: string; rank: number; usdPerEpisode: number; usdTotal: number; vsBaseline: string }[]
+    ).map((p) => [
+      p.id,
+      p.rank === 1 ? "1 (cheapest)" : String(p.rank),
       formatUsd(p.usdPerEpisode),
       formatUsd(p.usdTotal),
     ]);
     expect(expected.length).toBeGreaterThanOrEqual(3);
-    expect(rows.map((r) => r.slice(0, 2))).toEqual(expected);
+    expect(rows.map((r) => r.slice(0, 4))).toEqual(expected);
     const text = (await page.textContent(".more-plans")) ?? "";
     expect(text).toContain("have no figures for this model");
     expect(text).not.toMatch(/NaN|Infinity|undefined/);

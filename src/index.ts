@@ -1,7 +1,6 @@
 // The library's public API: the engine, the catalog and the resolver that joins them.
 
 export { CARDS, DISCOUNTS } from "./catalog/cards.js";
-export { customPerTokenPlan, selfHostedPlan } from "./catalog/custom-plans.js";
 export {
   CHART_CONTEXTS,
   type DerivedOptions,
@@ -12,17 +11,7 @@ export { architectureById, gpuById } from "./catalog/hardware-lookup.js";
 export { architectureFromHfConfig, type HfConfigResult } from "./catalog/hf-config.js";
 export { CATALOG, validateCatalog } from "./catalog/index.js";
 export { type LiteLlmImport, plansFromLiteLlm } from "./catalog/litellm.js";
-export { modelById, presetById } from "./catalog/lookup.js";
-export {
-  type PlanOffer,
-  type PlanOverrides,
-  planOfferForPreset,
-  plansForPreset,
-  type UnavailablePlan,
-} from "./catalog/plans-for-preset.js";
-export { cachedPrefillDiscount, realityCheckFor } from "./catalog/reality-check-for.js";
-export { type ReferenceOptions, resolveReference } from "./catalog/resolve-reference.js";
-export { resolveScenario, type ScenarioOptions } from "./catalog/resolve-scenario.js";
+export { modelById, modelByName, presetById } from "./catalog/lookup.js";
 export { resolveThroughput, type ThroughputOptions } from "./catalog/resolve-throughput.js";
 export {
   BREAK_EVEN_VARIABLES,
@@ -60,12 +49,6 @@ export type {
   TrainingEstimate,
 } from "./core/plan.js";
 export { type PricePlansOptions, pricePlans, validateWorkloadTokens } from "./core/price-plans.js";
-export {
-  type RealityCheck,
-  type RealityCheckInput,
-  type RealityRow,
-  realityCheck,
-} from "./core/reality-check.js";
 export { SWEEP_VARIABLES, type SweepInput, type SweepRow, type SweepVariable, sweep } from "./core/sweep.js";
 export { type CacheSurvival, cacheSurvival } from "./core/throughput/cache-survival.js";
 export { decodeStepSeconds } from "./core/throughput/decode-time.js";
@@ -90,7 +73,8 @@ export {
   type TurnLedgerRow,
 } from "./core/turn-ledger.js";
 export { type WorkloadTokens, workloadTokensFromShape } from "./core/workload-tokens.js";
-export { type QueryProblem, scenarioFromQuery, scenarioToQuery } from "./format/scenario-query.js";
+export { compareJson } from "./format/compare-json.js";
+export { estimateJson } from "./format/estimate-json.js";
 export { analyzeFile } from "./logs/analyze-file.js";
 export { type AnalyzeProgress, analyzeBlob } from "./logs/analyze-stream.js";
 export { CountHistogram, type DistributionStats } from "./logs/count-histogram.js";
@@ -104,11 +88,43 @@ export {
 } from "./logs/log-analyzer.js";
 export { fittedWorkload, observedWorkloadTokens } from "./logs/observed-workload.js";
 export { type BadLine, SKIP_KINDS, type SkipKind } from "./logs/skip-kinds.js";
+export { customPerTokenPlan, selfHostedPlan } from "./scenario/custom-plans.js";
+export {
+  FIELDS,
+  type Field,
+  type FieldKey,
+  type NumberField,
+  type ScenarioValues,
+} from "./scenario/fields.js";
+export { NUMBER_GRAMMAR, parseNumberText } from "./scenario/number-grammar.js";
+export { type PlanOffer, planOffer, REFERENCE_PLAN_IDS, type UnavailablePlan } from "./scenario/plans.js";
+export {
+  type ObservedWorkload,
+  type PricedPlan,
+  type PricedScenario,
+  priceScenario,
+  scenarioLedger,
+} from "./scenario/price.js";
+export { loggedModelName, type PricedLog, priceObservedLog } from "./scenario/price-log.js";
+export { type FieldProblem, readField } from "./scenario/read-field.js";
+export { argsFromValues, queryFromValues, readValues, valuesFromQuery } from "./scenario/read-values.js";
+export {
+  cachedPrefillDiscount,
+  type RealityCheck,
+  type RealityRow,
+  realityCheckFor,
+} from "./scenario/reality-check.js";
+export { type ReferenceComparison, referenceFor, referencePlansFor } from "./scenario/reference.js";
+export { type NamedDefault, resolveScenario, type Scenario } from "./scenario/resolve.js";
+export { ScenarioError } from "./scenario/scenario-error.js";
+export { SCENARIO_FILE_VERSION, scenarioFile, valuesFromScenarioFile } from "./scenario/scenario-file.js";
+export { breakEvenFor, deadlineFor, sweepFor } from "./scenario/solve.js";
 
-import { type ReferenceOptions, resolveReference } from "./catalog/resolve-reference.js";
-import { estimateReference } from "./core/estimate.js";
+import type { ScenarioValues } from "./scenario/fields.js";
+import { referenceFor } from "./scenario/reference.js";
+import { resolveScenario } from "./scenario/resolve.js";
 
-/** The reference comparison for options filled from the catalog's preset (default: `reference`). */
-export function estimate(options: ReferenceOptions = {}) {
-  return estimateReference(resolveReference(options).input);
+/** The Fireworks page's comparison for `values`, every default from the catalog's preset (default: `reference`). */
+export function estimate(values: ScenarioValues = {}) {
+  return referenceFor(resolveScenario(values)).estimate;
 }

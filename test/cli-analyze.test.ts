@@ -207,7 +207,7 @@ describe("rollout-cost analyze: bad input exits 2 with one line naming it", () =
     [["LOG", "--episode-key", "a..b"], /--episode-key must be field names joined by dots/],
     [["LOG", "--order-key", "t", "--file-order"], /--file-order and --order-key cannot be used together/],
     [["LOG", "--reorder-window", "0"], /--reorder-window must be an integer from 1/],
-    [["LOG", "--model", "nope"], /--model: unknown model: nope/],
+    [["LOG", "--model", "nope"], /--model: unknown model "nope"/],
     [["LOG", "--json", "--csv"], /--json and --csv cannot be used together/],
     [["LOG", "--baseline", "nope"], /--baseline: unknown plan "nope"/],
     [["LOG", "--bogus"], /Unknown option '--bogus'/],

@@ -22,7 +22,9 @@ describe("node bin/rollout-cost.js compare / breakeven / sweep", () => {
   });
 
   it("breakeven and sweep answer, and bad input exits 2 with one line", () => {
-    expect(spawnCli(["breakeven", "--deadline-hours", "2"]).stdout).toMatch(/dedicated\s+│\s+2 │\s+16 │/);
+    expect(spawnCli(["breakeven", "--deadline-hours", "2"]).stdout).toMatch(
+      /dedicated\s+│\s+2 │\s+16 \(2 × 8\) │/,
+    );
     expect(spawnCli(["sweep", "--x", "turns", "--x-values", "1,2"]).stdout.split("\n")[0]).toBe(
       "turns,plan,usdTotal,usdPerEpisode,clusterHours,note",
     );

@@ -50,6 +50,7 @@ describe("rollout-cost compare (defaults: the reference page's scenario and plan
     expect(json.realityCheck.map((r: { id: string }) => r.id)).toEqual([
       "page",
       "cached-prefill",
+      "context-tier",
       "context-window",
       "sum-overlap",
       "all",
@@ -190,9 +191,7 @@ describe("rollout-cost compare (defaults: the reference page's scenario and plan
     ]);
     expect(code).toBe(0);
     expect(stdout).toContain("tinker-2026-10: the catalog has no Tinker 2026-10");
-    expect(stdout).toContain(
-      "no reality check: preset reference has no per-token price for model llama-3.1-8b",
-    );
+    expect(stdout).toContain("no reality check: the Fireworks page does not price Llama-3.1-8B (128K)");
   });
 });
 
@@ -241,7 +240,9 @@ describe("rollout-cost breakeven and sweep", () => {
   it("breakeven --deadline-hours solves GPUs for each dedicated plan", async () => {
     const { code, stdout } = await runCliInProcess(["breakeven", "--deadline-hours", "1", "--csv"]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^plan,ok,replicas,gpus,wallHours,usdTotal,never\ndedicated,true,3,24,0\.98765/);
+    expect(stdout).toMatch(
+      /^plan,ok,replicas,gpusPerReplica,gpus,wallHours,usdTotal,never\ndedicated,true,3,8,24,0\.98765/,
+    );
   });
 
   it("sweep writes CSV over two inputs", async () => {
@@ -273,7 +274,7 @@ describe("bad input exits 2 with one line naming the flag, and nothing on stdout
     ],
     [
       ["compare", "--turns", "12", "--context-policy", "refuse"],
-      "--context-policy refuse: the episode needs 142,000 tokens",
+      "--context-policy: refuse: the episode needs 142,000 tokens",
     ],
     [["compare", "--plans", "nope"], '--plans: unknown plan "nope" (offered: tinker, dedicated)'],
     [
@@ -305,8 +306,8 @@ describe("bad input exits 2 with one line naming the flag, and nothing on stdout
     [["compare", "--train-passes", "0"], "--train-passes must be a number > 0"],
     [["compare", "--train-passes", "1", "--steps", "1.5"], "--steps must be an integer from 1"],
     [["compare", "--min-hours", "-1"], "--min-hours must be a number >= 0"],
-    [["compare", "--model", "gpt-9"], "--model: unknown model: gpt-9"],
-    [["compare", "--preset", "cheap"], "--preset: unknown preset: cheap"],
+    [["compare", "--model", "gpt-9"], '--model: unknown model "gpt-9"'],
+    [["compare", "--preset", "cheap"], '--preset: unknown preset "cheap"'],
     [["compare", "--model", "llama-3.1-8b"], "--model: preset reference offers no plan for llama-3.1-8b"],
     [["breakeven"], "--a and --b must name two plans"],
     [["breakeven", "--a", "tinker", "--b", "x"], '--b: unknown plan "x"'],

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { referenceInput } from "../../test/scenario-fixtures.js";
 import {
   CHART_CONTEXTS,
   derivedDedicatedForReference,
   throughputCurveForReference,
 } from "./derived-for-reference.js";
-import { resolveReference } from "./resolve-reference.js";
 
 describe("derivedDedicatedForReference(input, modelId)", () => {
   it("prices the page's default scenario on derived throughput beside its 2.96 saturated cluster-hours", () => {
-    const { input } = resolveReference({});
+    const input = referenceInput({});
     const derived = derivedDedicatedForReference(input, "kimi-k2p6");
     if (!derived.ok) throw new Error(derived.reason);
     // 16,000,000 decode tokens ÷ 1,500 tok/s ÷ 3600 = 2.963 h: the page's figure, reproduced beside ours.
@@ -19,7 +19,7 @@ describe("derivedDedicatedForReference(input, modelId)", () => {
   });
 
   it("returns a reason, not an exception, for a model without an architecture", () => {
-    const { input } = resolveReference({});
+    const input = referenceInput({});
     expect(derivedDedicatedForReference(input, "no-such-model")).toEqual({
       ok: false,
       reason: expect.stringMatching(/^unknown model: no-such-model/),
@@ -27,7 +27,7 @@ describe("derivedDedicatedForReference(input, modelId)", () => {
   });
 
   it("passes in-flight and data-parallel attention through", () => {
-    const { input } = resolveReference({});
+    const input = referenceInput({});
     const tp = derivedDedicatedForReference(input, "kimi-k2p6", { episodesInFlight: 64 });
     const dp = derivedDedicatedForReference(input, "kimi-k2p6", {
       episodesInFlight: 64,
@@ -44,7 +44,7 @@ describe("throughputCurveForReference(input, modelId)", () => {
   // At 1K a single prompt is too short to pay for streaming GPT-OSS's experts (memory-bound), so prefill
   // peaks a little later; past that, attention makes every longer context slower.
   it("gives one point per chart context, prefill falling with context once compute-bound", () => {
-    const { input } = resolveReference({ modelId: "gpt-oss-120b" });
+    const input = referenceInput({ model: "gpt-oss-120b" });
     const curve = throughputCurveForReference(input, "gpt-oss-120b");
     if (!Array.isArray(curve)) throw new Error(curve.reason);
     expect(curve.map((p) => p.contextTokens)).toEqual([...CHART_CONTEXTS]);

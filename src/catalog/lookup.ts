@@ -25,6 +25,22 @@ export function modelById(id: string, catalog: Catalog = CATALOG): Model {
   return model;
 }
 
+const loose = (name: string) => name.trim().toLowerCase();
+
+/**
+ * The model a person or a log names: its catalog id, or one of its aliases, compared without case, also
+ * by the last path segment (`accounts/fireworks/models/kimi-k2p6`). Undefined when none matches.
+ */
+export function modelByName(name: string, catalog: Catalog = CATALOG): Model | undefined {
+  const wanted = loose(name);
+  const tail = wanted.slice(wanted.lastIndexOf("/") + 1);
+  const names = (m: Model) => [m.id, ...(m.aliases ?? [])].map(loose);
+  return (
+    catalog.models.find((m) => names(m).includes(wanted)) ??
+    catalog.models.find((m) => names(m).some((n) => n === tail || n.endsWith(`/${tail}`)))
+  );
+}
+
 /** The per-token price the preset bills this model with; throws when the preset has none. */
 export function perTokenPriceFor(preset: Preset, modelId: string, catalog: Catalog = CATALOG): PerTokenPrice {
   const price = catalog.perTokenPrices.find(

@@ -19,6 +19,10 @@ export const REFERENCE_PRESET: Preset = {
     "fireworks-2026-05-b200",
     "fireworks-2026-05-b300",
   ],
+  contextPolicy: {
+    policy: "ignore",
+    source: `${SOURCES.referencePage}: the context grows without limit`,
+  },
   fallbackUsdPerGpuHour: 10,
   fallbackSource: `${SOURCES.referencePage}: $10/GPU-hour for any GPU type without a listed rate`,
   workloadDefaults: {
@@ -89,6 +93,10 @@ export const CURRENT_PRESET: Preset = {
     "fireworks-2026-10-b300",
     "fireworks-2026-10-gb300",
   ],
+  contextPolicy: {
+    policy: "stop",
+    source: "rollout-cost: an episode ends at the last turn that fits the model's window",
+  },
   fallbackUsdPerGpuHour: REFERENCE_PRESET.fallbackUsdPerGpuHour,
   fallbackSource: REFERENCE_PRESET.fallbackSource,
   workloadDefaults: REFERENCE_PRESET.workloadDefaults,
@@ -105,3 +113,6 @@ export const CURRENT_PRESET: Preset = {
 };
 
 export const PRESETS: Preset[] = [REFERENCE_PRESET, CURRENT_PRESET];
+
+/** The preset used when none is named: the Fireworks page's, so its users see its figures first. */
+export const DEFAULT_PRESET_ID = REFERENCE_PRESET.id;

@@ -16,6 +16,8 @@ export const ModelSchema = v.strictObject({
   label: v.pipe(v.string(), v.minLength(1)),
   /** The window at the price tier the entry describes, in tokens. */
   contextWindowTokens: positiveInteger,
+  /** Other names people type or logs carry (`kimi-k2.6`, `Qwen/Qwen3.5-397B-A17B`), matched loosely. */
+  aliases: v.optional(v.array(v.pipe(v.string(), v.minLength(1)))),
   ...provenance,
 });
 
@@ -95,6 +97,11 @@ export const PresetSchema = v.strictObject({
   dedicatedDefaults: v.array(DedicatedDefaultSchema),
   /** Rate cards offered as extra plans (ids of `cards`); absent = only the page's two plans. */
   cardIds: v.optional(v.array(id)),
+  /** What happens past the model's window unless the user says: the page's `ignore`, or `stop`. */
+  contextPolicy: v.strictObject({
+    policy: v.picklist(["ignore", "stop", "drop-oldest", "refuse"]),
+    source: v.pipe(v.string(), v.minLength(1)),
+  }),
 });
 
 export const CatalogSchema = v.strictObject({

@@ -1,4 +1,6 @@
 import { type ParseArgsConfig, parseArgs } from "node:util";
+import { echo } from "../format/echo.js";
+import { readNumber } from "../scenario/read-field.js";
 import { CliError } from "./cli-error.js";
 
 type Options = NonNullable<ParseArgsConfig["options"]>;
@@ -11,14 +13,30 @@ export function parseFlags<T extends Options>(
 ): { values: { [K in keyof T]?: T[K]["type"] extends "boolean" ? boolean : string }; positionals: string[] } {
   try {
     const args = joinNegativeValues(argv, options);
-    const parsed = parseArgs({ args, options, strict: true, allowPositionals, allowNegative: false });
-    return parsed as unknown as ReturnType<typeof parseFlags<T>>;
+    const parsed = parseArgs({
+      args,
+      options,
+      strict: true,
+      allowPositionals,
+      allowNegative: false,
+      tokens: true,
+    });
+    const seen = new Set<string>();
+    for (const token of parsed.tokens ?? []) {
+      if (token.kind !== "option") continue;
+      if (seen.has(token.name)) throw new CliError(`--${token.name} was given more than once; give it once`);
+      seen.add(token.name);
+    }
+    return { values: parsed.values, positionals: parsed.positionals } as unknown as ReturnType<
+      typeof parseFlags<T>
+    >;
   } catch (error) {
+    if (error instanceof CliError) throw error;
     const message =
       (error instanceof Error ? error.message.split("\n")[0] : String(error)) ?? "invalid arguments";
     const known = Object.keys(options).map((name) => `--${name}`);
     const hint = message.startsWith("Unknown option") ? ` (known: ${known.join(", ")})` : "";
-    throw new CliError(`${message.replace(/\. To specify.*$/, "")}${hint}`);
+    throw new CliError(`${stripQuotedArgument(message.replace(/\. To specify.*$/, ""))}${hint}`);
   }
 }
 
@@ -39,29 +57,35 @@ function joinNegativeValues(argv: string[], options: Options): string[] {
   return out;
 }
 
-const DECIMAL = /^[+]?(\d[\d_]*)?(\.\d+)?([eE][+-]?\d+)?$/;
+// parseArgs quotes the argument it refused: keep its quotes, but cut the argument and free it of
+// control characters, so a hostile flag name can neither redraw the terminal nor flood the message.
+function stripQuotedArgument(message: string): string {
+  return message.replace(/'(.*)'/s, (_, arg: string) => `'${echo(arg).slice(1, -1)}'`);
+}
 
-/** A number flag's value: `--name` must be a plain decimal within the range (and an integer if asked). */
+/** A number flag's value, read by the one number grammar, within the range (and an integer if asked). */
 export function numberFlag(
   name: string,
   raw: string | undefined,
   rule: { integer?: boolean; min: number; max?: number; exclusiveMin?: boolean },
 ): number | undefined {
   if (raw === undefined) return undefined;
-  const text = raw.trim();
-  const value = DECIMAL.test(text) && /\d/.test(text) ? Number(text.replaceAll("_", "")) : Number.NaN;
-  const max = rule.max ?? Number.MAX_SAFE_INTEGER;
-  const bound = rule.exclusiveMin ? `> ${rule.min}` : `>= ${rule.min}`;
-  const allowed = rule.integer
-    ? `an integer from ${rule.min} to ${max}`
-    : `a number ${bound}${rule.max === undefined ? "" : ` and <= ${max}`}`;
-  const ok =
-    Number.isFinite(value) &&
-    (!rule.integer || Number.isInteger(value)) &&
-    (rule.exclusiveMin ? value > rule.min : value >= rule.min) &&
-    value <= max;
-  if (!ok) throw new CliError(`--${name} must be ${allowed}, got ${JSON.stringify(raw)}`);
-  return value;
+  const read = readNumber(
+    {
+      key: name,
+      flag: name,
+      label: name,
+      rule: {
+        integer: rule.integer ?? false,
+        min: rule.min,
+        max: rule.max ?? Number.MAX_SAFE_INTEGER,
+        ...(rule.exclusiveMin !== undefined && { exclusiveMin: rule.exclusiveMin }),
+      },
+    },
+    raw,
+  );
+  if (!read.ok) throw new CliError(read.problem.flagMessage);
+  return read.value;
 }
 
 /** One of `allowed`, or a CliError naming the flag and the choices. */
@@ -72,5 +96,5 @@ export function choiceFlag<T extends string>(
 ): T | undefined {
   if (raw === undefined) return undefined;
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
-  throw new CliError(`--${name} must be one of ${allowed.join(", ")}, got ${JSON.stringify(raw)}`);
+  throw new CliError(`--${name} must be one of ${allowed.join(", ")}, got ${echo(raw)}`);
 }

@@ -1,6 +1,8 @@
 import Table from "cli-table3";
 import { CliError } from "./cli-error.js";
 
+export { csvText, jsonText } from "../format/machine-text.js";
+
 export type OutputFormat = "table" | "json" | "csv";
 
 /** The flags every reporting command takes for its output format. */
@@ -16,23 +18,6 @@ export function outputFormat(values: {
 }): OutputFormat {
   if (values.json && values.csv) throw new CliError("--json and --csv cannot be used together");
   return values.json ? "json" : values.csv ? "csv" : "table";
-}
-
-/** JSON for scripts: two-space indent and a trailing newline. */
-export function jsonText(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
-}
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** RFC 4180 CSV: a header row from `columns`, then one row per record. */
-export function csvText(columns: readonly string[], rows: readonly Record<string, unknown>[]): string {
-  const lines = [columns.join(",")];
-  for (const row of rows) lines.push(columns.map((c) => csvCell(row[c])).join(","));
-  return `${lines.join("\n")}\n`;
 }
 
 /** A plain box table without colour codes, safe to pipe. */

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { plansForPreset } from "../catalog/plans-for-preset.js";
+import { plansForPreset } from "../../test/scenario-fixtures.js";
 import { BREAK_EVEN_TOLERANCE, breakEven } from "./break-even.js";
 import type { GpuHourPlan, PerTokenPlan, Plan } from "./plan.js";
 

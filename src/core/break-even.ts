@@ -32,15 +32,32 @@ export type BreakEven =
 /** Relative tolerance for "costs equal": far below a cent on any bill the limits allow. */
 export const BREAK_EVEN_TOLERANCE = 1e-9;
 
+/** The range each variable moves over: turns 1-200, episodes 1-10^7, cache hit 0..1. */
+export const BREAK_EVEN_RANGES = {
+  turns: { min: LIMITS.turns.min, max: LIMITS.turns.max },
+  episodes: { min: LIMITS.episodes.min, max: LIMITS.episodes.max },
+  cacheHit: { min: 0, max: 1 },
+} as const;
+
 /** What the solver needs: the workload (uniform shape) and the two plans. */
 export interface BreakEvenInput {
   variable: BreakEvenVariable;
   workload: Workload;
   a: Plan;
   b: Plan;
+  /**
+   * The workload's tokens at `x` of the variable; default: the page's closed form (no window). A caller
+   * with a context policy passes its own, and may narrow the range (a `refuse` policy past the window).
+   */
+  tokensAt?: (x: number) => WorkloadTokens;
+  range?: { min: number; max: number };
 }
 
-function tokensAt(input: BreakEvenInput, x: number): WorkloadTokens {
+/** The page's closed-form tokens at `x` of the variable, the rest of `workload` held. */
+export function closedFormTokensAt(
+  input: Pick<BreakEvenInput, "variable" | "workload">,
+  x: number,
+): WorkloadTokens {
   const { workload } = input;
   if (input.variable === "turns")
     return workloadTokensFromShape({ ...workload, shape: { ...workload.shape, turns: x } });
@@ -59,12 +76,6 @@ function scaled(workload: Workload, episodes: number) {
   };
 }
 
-const RANGES = {
-  turns: { min: LIMITS.turns.min, max: LIMITS.turns.max },
-  episodes: { min: LIMITS.episodes.min, max: LIMITS.episodes.max },
-  cacheHit: { min: 0, max: 1 },
-} as const;
-
 /**
  * Where plans `a` and `b` cost the same as one input moves over its whole range (turns 1-200 and
  * episodes 1-10^7 treated as real numbers in the page's closed form; cache hit 0..1 of prompt tokens),
@@ -73,14 +84,15 @@ const RANGES = {
 export function breakEven(input: BreakEvenInput): BreakEven {
   validateWorkload(input.workload);
   const { variable, a, b } = input;
+  const tokensAt = input.tokensAt ?? ((x: number) => closedFormTokensAt(input, x));
   const costs = (x: number) => {
-    const tokens = tokensAt(input, x);
+    const tokens = tokensAt(x);
     // The fractional episode counts the solver visits are not valid workloads; price them through an
     // integer-episode copy and scale back, since every bill is linear in the token totals.
     const [ea, eb] = pricePlans({ ...tokens, episodes: 1 }, [a, b]);
     return [ea?.usdTotal ?? 0, eb?.usdTotal ?? 0] as const;
   };
-  const range = RANGES[variable];
+  const range = input.range ?? BREAK_EVEN_RANGES[variable];
   const crossing = firstCrossing(
     (x) => {
       const [ua, ub] = costs(x);

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { plansForPreset } from "../catalog/plans-for-preset.js";
+import { plansForPreset } from "../../test/scenario-fixtures.js";
 import { gpusForDeadline } from "./deadline-gpus.js";
 import type { GpuHourPlan } from "./plan.js";
 import { workloadTokensFromShape } from "./workload-tokens.js";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { resolveReference } from "../catalog/resolve-reference.js";
+import { referenceInput } from "../../test/scenario-fixtures.js";
 import { estimateReference, type ReferenceInput } from "./estimate.js";
 
-const defaults = (): ReferenceInput => resolveReference({}).input;
+const defaults = (): ReferenceInput => referenceInput({});
 
 describe("estimateReference(reference defaults)", () => {
   // Worked by hand for the page's defaults: Kimi K2.6, 1,000 episodes, T = 8, P1 = 8,000, Δ = 12,000, G = 2,000.

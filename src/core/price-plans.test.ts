@@ -1,7 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { plansForPreset } from "../catalog/plans-for-preset.js";
-import { resolveReference } from "../catalog/resolve-reference.js";
+import { plansForPreset, referenceInput } from "../../test/scenario-fixtures.js";
 import { estimateReference } from "./estimate.js";
 import type { GpuHourPlan, PerTokenPlan, Plan } from "./plan.js";
 import { pricePlans } from "./price-plans.js";
@@ -24,7 +23,7 @@ describe("pricePlans(tokens, plansForPreset('reference', model))", () => {
   it.each(["kimi-k2p6", "kimi-k2p5", "qwen3p5-397b", "gpt-oss-120b"])(
     "agrees with estimateReference for %s (the page's two plans)",
     (modelId) => {
-      const { input } = resolveReference({ modelId });
+      const input = referenceInput({ model: modelId });
       const page = estimateReference(input);
       const [tinker, dedicated] = pricePlans(
         workloadTokensFromShape(input.workload),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plansForPreset } from "../catalog/plans-for-preset.js";
+import { plansForPreset } from "../../test/scenario-fixtures.js";
 import { pricePlans } from "./price-plans.js";
 import { sweep } from "./sweep.js";
 import { workloadTokensFromShape } from "./workload-tokens.js";

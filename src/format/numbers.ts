@@ -30,3 +30,10 @@ export function formatHours(hours: number): string {
 export function formatTokensPerSecondCeil(tps: number): string {
   return Number.isFinite(tps) ? whole.format(Math.ceil(tps)) : "—";
 }
+
+/** A signed dollar change: "+$82", "−$1,269", "±$0.00", or "—" where there is none. */
+export function formatUsdDelta(usd: number | null): string {
+  if (usd === null || !Number.isFinite(usd)) return "—";
+  if (Math.abs(usd) < 0.005) return "±$0.00";
+  return `${usd > 0 ? "+" : "−"}${formatUsd(Math.abs(usd))}`;
+}

@@ -64,5 +64,7 @@ export interface LogAnalysis {
   /** Episodes still holding per-request lists at the end (memory high-water mark is bounded by these). */
   openEpisodesAtEnd: number;
   perEpisode?: EpisodeRow[];
+  /** Requests by the model name they carry (the `model` field), where the format has one. */
+  models?: Record<string, number>;
   warnings: string[];
 }

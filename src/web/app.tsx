@@ -1,6 +1,7 @@
 import { useCallback, useMemo, useRef } from "preact/hooks";
 import { formatUsd } from "../format/numbers.js";
-import { SCENARIO_FIELDS, scenarioToQuery } from "../format/scenario-query.js";
+import { SHAPE_KEYS } from "../scenario/fields.js";
+import { queryFromValues } from "../scenario/read-values.js";
 import { AdvancedPanel } from "./components/advanced-panel.js";
 import { CostChart } from "./components/cost-chart.js";
 import { ExportBar } from "./components/export-bar.js";
@@ -12,34 +13,32 @@ import { RealityCheck } from "./components/reality-check.js";
 import { ScenarioForm } from "./components/scenario-form.js";
 import { TokenMath } from "./components/token-math.js";
 import { evaluate, type Priced } from "./evaluate.js";
-import { defaultDraft, modelLabel, parseDraft, withModel, withText } from "./state.js";
+import { defaultDraft, modelLabel, PAGE_FIELDS, parseDraft, withModel, withText } from "./state.js";
 import { useUrlDraft } from "./use-url-draft.js";
-
-const SHAPE_KEYS = ["turns", "initialPromptTokens", "addedTokensPerTurn", "generatedTokensPerTurn"] as const;
 
 // Panels are composed here; each takes the priced scenario and renders one concern, so more can be
 // added beside them (reality check, more plans, log drop zone) without touching the others.
 export function App() {
   const lastValid = useRef<Priced | undefined>(undefined);
-  const getLastValid = useCallback(() => lastValid.current?.options ?? {}, []);
+  const getLastValid = useCallback(() => lastValid.current?.values ?? {}, []);
   const { draft, notices, edit, commit } = useUrlDraft(getLastValid);
-  const { options, errors } = useMemo(() => parseDraft(draft), [draft]);
-  const invalid = SCENARIO_FIELDS.filter((f) => errors[f.key] !== undefined);
+  const { values, errors } = useMemo(() => parseDraft(draft), [draft]);
+  const invalid = PAGE_FIELDS.filter((f) => errors[f.key] !== undefined);
 
   const current = useMemo(
-    () => (invalid.length === 0 ? evaluate(options) : undefined),
-    [options, invalid.length],
+    () => (invalid.length === 0 ? evaluate(values) : undefined),
+    [values, invalid.length],
   );
   if (current?.ok) lastValid.current = current;
   if (!lastValid.current) {
     // A link whose every value is bad still gets figures: the model's defaults.
-    const fallback = evaluate(parseDraft(defaultDraft(draft.modelId)).options);
+    const fallback = evaluate(parseDraft(defaultDraft(draft.modelId)).values);
     if (fallback.ok) lastValid.current = fallback;
   }
   const shown = lastValid.current;
   if (!shown) return <p>The catalog could not price the default scenario.</p>;
   const stale = invalid.length > 0 || (current !== undefined && !current.ok);
-  const link = `${window.location.origin}${window.location.pathname}?${scenarioToQuery(shown.options)}`;
+  const link = `${window.location.origin}${window.location.pathname}?${queryFromValues(shown.values)}`;
   const { tinker, dedicated } = shown.estimate.plans;
 
   return (
@@ -74,7 +73,8 @@ export function App() {
             onCommit={() => commit()}
           />
           <LogDrop
-            contextWindowTokens={shown.input.contextWindow?.tokens}
+            modelId={shown.scenario.model.id}
+            contextWindowTokens={shown.scenario.windowTokens}
             onFitted={({ episodes, shape }) => {
               let next = withText(draft, "episodes", String(episodes));
               for (const key of SHAPE_KEYS) next = withText(next, key, String(shape[key]));
@@ -89,7 +89,7 @@ export function App() {
           <p class="announce visually-hidden" aria-live="polite" aria-atomic="true">
             {stale
               ? `Input needs fixing; showing the last valid result.`
-              : `${modelLabel(shown.provenance.model.id)}: Tinker ${formatUsd(tinker.usdTotal)}, dedicated ${formatUsd(dedicated.usdTotal)}, ${dedicated.vsTinker}.`}
+              : `${modelLabel(shown.scenario.model.id)}: Tinker ${formatUsd(tinker.usdTotal)}, dedicated ${formatUsd(dedicated.usdTotal)}, ${dedicated.vsTinker}.`}
           </p>
           {stale && (
             <p class="stale" role="note">

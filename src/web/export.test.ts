@@ -25,7 +25,7 @@ describe("page exports", () => {
   it("estimateJson(priced) is what `rollout-cost estimate --json` prints", async () => {
     const args = ["estimate", "--json", "--model", "qwen3p5-397b", "--turns", "14", "--gpus", "3"];
     const expected = JSON.parse(await cli(args));
-    expect(estimateJson(priced({ modelId: "qwen3p5-397b", turns: 14, gpus: 3 }))).toEqual(expected);
+    expect(estimateJson(priced({ model: "qwen3p5-397b", turns: 14, gpus: 3 }))).toEqual(expected);
   });
 
   it("estimateCsvText(priced) is what `rollout-cost estimate --csv` prints", async () => {

@@ -1,43 +1,24 @@
-// The result as a Markdown table, JSON and CSV. JSON and CSV have the CLI's shape and columns
-// (`rollout-cost estimate --json` / `--csv`), so a download and a script read the same thing.
-import { ESTIMATE_CSV_COLUMNS, estimateCsvRows } from "../cli/report/estimate-csv.js";
+// The result as a Markdown table, JSON and CSV. JSON and CSV are the CLI's own (`rollout-cost estimate
+// --json` / `--csv`), built by the same shared code, so a download and a script read the same thing.
+import { ESTIMATE_CSV_COLUMNS, estimateCsvRows } from "../format/estimate-csv.js";
+import { estimateJson as estimateJsonValue } from "../format/estimate-json.js";
+import { csvText, jsonText } from "../format/machine-text.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../format/numbers.js";
 import type { Priced } from "./evaluate.js";
 
 /** What `rollout-cost estimate --json` prints for the same scenario, as a value. */
 export function estimateJson(priced: Priced): unknown {
-  const { provenance, input, estimate } = priced;
-  return {
-    preset: provenance.preset.id,
-    model: { id: provenance.model.id, label: provenance.model.label },
-    workload: input.workload,
-    ...estimate,
-    sources: {
-      perToken: provenance.perTokenPrice,
-      gpuRate: provenance.gpuRate,
-      dedicatedDefaults: provenance.dedicatedDefaults,
-    },
-  };
+  return estimateJsonValue(priced.scenario, priced);
 }
 
 /** JSON text with a trailing newline, as the CLI writes it. */
 export function estimateJsonText(priced: Priced): string {
-  return `${JSON.stringify(estimateJson(priced), null, 2)}\n`;
-}
-
-function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return jsonText(estimateJson(priced));
 }
 
 /** CSV text with the CLI's columns: one row per plan, unrounded. */
 export function estimateCsvText(priced: Priced): string {
-  const rows = estimateCsvRows(priced.input, priced.estimate);
-  const lines = [
-    ESTIMATE_CSV_COLUMNS.join(","),
-    ...rows.map((r) => ESTIMATE_CSV_COLUMNS.map((c) => csvCell(r[c])).join(",")),
-  ];
-  return `${lines.join("\n")}\n`;
+  return csvText(ESTIMATE_CSV_COLUMNS, estimateCsvRows(priced.input, priced.estimate));
 }
 
 /** The plan's name as the cards and the table show it. */
@@ -48,12 +29,12 @@ export function dedicatedTitle(priced: Priced): string {
 
 /** The result as a Markdown table with the scenario above it and any warnings below. */
 export function estimateMarkdown(priced: Priced, link?: string): string {
-  const { input, estimate, provenance } = priced;
+  const { input, estimate, scenario } = priced;
   const { episodes, shape } = input.workload;
   const { tinker, dedicated } = estimate.plans;
   const t = estimate.tokens;
   const lines = [
-    `**${provenance.model.label}**, ${formatCount(episodes)} episodes × ${formatCount(shape.turns)} turns: ` +
+    `**${scenario.model.label}**, ${formatCount(episodes)} episodes × ${formatCount(shape.turns)} turns: ` +
       `${formatCount(shape.initialPromptTokens)} initial prompt, +${formatCount(shape.addedTokensPerTurn)} per turn, ` +
       `${formatCount(shape.generatedTokensPerTurn)} generated per turn. ` +
       `Per episode: ${formatCount(t.promptSummedPerEpisode)} prompt tokens summed, ` +

@@ -34,9 +34,9 @@ describe("page state", () => {
   });
 
   it("parseDraft(draft) keeps valid fields and explains the others", () => {
-    const { options, errors } = parseDraft(withText(defaultDraft(), "turns", "zero"));
-    expect(options.turns).toBeUndefined();
-    expect(options.episodes).toBe(1000);
+    const { values, errors } = parseDraft(withText(defaultDraft(), "turns", "zero"));
+    expect(values.turns).toBeUndefined();
+    expect(values.episodes).toBe(1000);
     expect(errors).toEqual({
       turns: 'Turns per episode must be a whole number from 1 to 200; "zero" is not a number.',
     });
@@ -56,6 +56,7 @@ describe("page state", () => {
     expect(draft.text.gpus).toBe("2");
     expect(notices).toHaveLength(1);
     expect(notices[0]).toContain('unknown model "llama-9000"');
+    expect(draftFromQuery("?model=kimi-k2.6").draft.modelId).toBe("kimi-k2p6");
   });
 
   it("draftFromQuery(search) says when it ignores a preset other than the reference one", () => {

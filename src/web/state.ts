@@ -1,42 +1,58 @@
 // The page's state: the text in each input (kept as typed, so a bad value can be explained beside
-// its field) and the model. Everything shown is derived from it; the URL mirrors it.
+// its field) and the model. Everything shown is derived from it; the URL mirrors it. The inputs, their
+// words, limits and URL keys all come from the scenario layer's field table.
 import { CATALOG } from "../catalog/index.js";
-import type { ReferenceOptions } from "../catalog/resolve-reference.js";
-import { resolveReference } from "../catalog/resolve-reference.js";
 import {
-  parseScenarioNumber,
-  SCENARIO_FIELDS,
-  type ScenarioNumberKey,
-  scenarioFromQuery,
-  scenarioToQuery,
-} from "../format/scenario-query.js";
+  type FieldKey,
+  fieldByKey,
+  LINK_FIELDS,
+  type NumberField,
+  type ScenarioValues,
+} from "../scenario/fields.js";
+import { queryFromValues, rawFromQuery, readValues } from "../scenario/read-values.js";
+import { referencePlansFor } from "../scenario/reference.js";
+import { modelFor, resolveScenario } from "../scenario/resolve.js";
+import { ScenarioError } from "../scenario/scenario-error.js";
+
+/** The numeric inputs of the page, in the order it shows them (the field table's). */
+export const PAGE_FIELDS = LINK_FIELDS.filter(
+  (f): f is NumberField => f.kind === "number",
+) as NumberField<PageKey>[];
+
+/** A numeric input's key. */
+export type PageKey =
+  | "episodes"
+  | "turns"
+  | "initialPromptTokens"
+  | "addedTokensPerTurn"
+  | "generatedTokensPerTurn"
+  | "gpus"
+  | "promptTokensPerSecond"
+  | "decodeTokensPerSecond";
 
 /** What the user has typed, field by field, and the chosen model. */
 export interface Draft {
   modelId: string;
-  text: Record<ScenarioNumberKey, string>;
+  text: Record<PageKey, string>;
 }
 
 /** The fields the Advanced section holds; a model switch resets them to that model's defaults. */
-export const ADVANCED_KEYS: readonly ScenarioNumberKey[] = [
-  "gpus",
-  "promptTokensPerSecond",
-  "decodeTokensPerSecond",
-];
+export const ADVANCED_KEYS: readonly PageKey[] = ["gpus", "promptTokensPerSecond", "decodeTokensPerSecond"];
 
 /** The scenario's defaults as input text: the reference preset's, for `modelId` (default: its model). */
 export function defaultDraft(modelId?: string): Draft {
-  const { input, provenance } = resolveReference(modelId === undefined ? {} : { modelId });
-  const { shape, episodes } = input.workload;
-  const values: Record<ScenarioNumberKey, number> = {
+  const scenario = resolveScenario(modelId === undefined ? {} : { model: modelId });
+  const { shape, episodes } = scenario.workload;
+  const d = scenario.dedicated;
+  const values: Record<PageKey, number | undefined> = {
     episodes,
     ...shape,
-    gpus: input.dedicated.gpus,
-    promptTokensPerSecond: input.dedicated.promptTokensPerSecond,
-    decodeTokensPerSecond: input.dedicated.decodeTokensPerSecond,
+    gpus: d?.gpus,
+    promptTokensPerSecond: d?.promptTokensPerSecond,
+    decodeTokensPerSecond: d?.decodeTokensPerSecond,
   };
-  const text = Object.fromEntries(SCENARIO_FIELDS.map((f) => [f.key, String(values[f.key])]));
-  return { modelId: provenance.model.id, text: text as Draft["text"] };
+  const text = Object.fromEntries(PAGE_FIELDS.map((f) => [f.key, String(values[f.key] ?? "")]));
+  return { modelId: scenario.model.id, text: text as Draft["text"] };
 }
 
 /** The draft after choosing another model: as on the reference page, the Advanced fields reset. */
@@ -48,23 +64,19 @@ export function withModel(draft: Draft, modelId: string): Draft {
 }
 
 /** The draft after typing `text` into the field `key`. */
-export function withText(draft: Draft, key: ScenarioNumberKey, text: string): Draft {
+export function withText(draft: Draft, key: PageKey, text: string): Draft {
   return { ...draft, text: { ...draft.text, [key]: text } };
 }
 
-/** The draft's valid fields as engine options, and a sentence for each field that is not. */
+/** The draft's valid fields as scenario values, and a sentence for each field that is not. */
 export function parseDraft(draft: Draft): {
-  options: ReferenceOptions;
-  errors: Partial<Record<ScenarioNumberKey, string>>;
+  values: ScenarioValues;
+  errors: Partial<Record<PageKey, string>>;
 } {
-  const options: ReferenceOptions = { modelId: draft.modelId };
-  const errors: Partial<Record<ScenarioNumberKey, string>> = {};
-  for (const field of SCENARIO_FIELDS) {
-    const parsed = parseScenarioNumber(field, draft.text[field.key]);
-    if (parsed.ok) options[field.key] = parsed.value;
-    else errors[field.key] = parsed.reason;
-  }
-  return { options, errors };
+  const { values, problems } = readValues(draft.text, PAGE_FIELDS);
+  const errors: Partial<Record<PageKey, string>> = {};
+  for (const p of problems) errors[p.key as PageKey] = p.labelMessage;
+  return { values: { ...values, model: draft.modelId }, errors };
 }
 
 /**
@@ -72,46 +84,54 @@ export function parseDraft(draft: Draft): {
  * numeric value is kept as text, so its field shows why; a bad model id becomes a notice.
  */
 export function draftFromQuery(search: string): { draft: Draft; notices: string[] } {
-  const { options, problems } = scenarioFromQuery(search);
-  const modelId = options.modelId;
-  if (modelId !== undefined && !PRICED_MODELS.some((m) => m.id === modelId)) {
-    problems.push({ query: "model", message: `model: the reference preset has no prices for ${modelId}` });
-    delete options.modelId;
+  const raw = rawFromQuery(search);
+  const notices: string[] = [];
+  let modelId: string | undefined;
+  if (raw.model !== undefined) {
+    try {
+      modelId = modelFor(raw.model).id;
+      if (!PRICED_MODELS.some((m) => m.id === modelId)) {
+        notices.push(
+          `The Fireworks page has no prices for ${modelId}; showing ${modelLabel(defaultDraft().modelId)} instead.`,
+        );
+        modelId = undefined;
+      }
+    } catch (error) {
+      if (!(error instanceof ScenarioError)) throw error;
+      notices.push(
+        `The link's model: ${error.message}; showing ${modelLabel(defaultDraft().modelId)} instead.`,
+      );
+    }
   }
-  const draft = defaultDraft(options.modelId);
-  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
-  for (const field of SCENARIO_FIELDS) {
-    const raw = params.get(field.query);
-    if (raw !== null) draft.text[field.key] = raw.slice(0, 64);
+  const draft = defaultDraft(modelId);
+  for (const field of PAGE_FIELDS) {
+    const text = raw[field.key as FieldKey];
+    if (text !== undefined) draft.text[field.key] = text.slice(0, 64);
   }
-  const notices = problems
-    .filter((p) => p.query === "model")
-    .map((p) => `The link's ${p.message}; showing ${modelLabel(draft.modelId)} instead.`);
-  // The page prices the reference preset only (the CLI's --preset reaches the others).
-  const preset = params.get("preset");
-  if (preset !== null && preset !== "reference") {
+  // The page prices the Fireworks page's preset only (the CLI's --preset reaches the others).
+  if (raw.preset !== undefined && raw.preset !== "reference") {
     notices.push(
-      `This page prices the reference preset only; the link's preset "${preset.slice(0, 40)}" was ignored.`,
+      `This page prices the reference preset only; the link's preset "${raw.preset.slice(0, 40)}" was ignored.`,
     );
   }
   return { draft, notices };
 }
 
 /** The query string for the draft, with each invalid field at its last valid value. */
-export function draftToQuery(draft: Draft, lastValid: ReferenceOptions): string {
-  const { options, errors } = parseDraft(draft);
-  const merged: ReferenceOptions = { ...options };
-  for (const key of Object.keys(errors) as ScenarioNumberKey[]) {
+export function draftToQuery(draft: Draft, lastValid: ScenarioValues): string {
+  const { values, errors } = parseDraft(draft);
+  const merged: Record<string, unknown> = { ...values };
+  for (const key of Object.keys(errors) as PageKey[]) {
     const value = lastValid[key];
     if (value !== undefined) merged[key] = value;
   }
-  return scenarioToQuery(merged);
+  return queryFromValues(merged as ScenarioValues);
 }
 
 /** The models the reference preset can price on both sides: the picker's choices. */
 export const PRICED_MODELS = CATALOG.models.filter((model) => {
   try {
-    resolveReference({ modelId: model.id });
+    referencePlansFor(resolveScenario({ model: model.id }));
     return true;
   } catch {
     return false;
@@ -121,4 +141,9 @@ export const PRICED_MODELS = CATALOG.models.filter((model) => {
 /** The model's name as the page shows it. */
 export function modelLabel(modelId: string): string {
   return CATALOG.models.find((m) => m.id === modelId)?.label ?? modelId;
+}
+
+/** A field's words on the page. */
+export function fieldLabel(key: PageKey): string {
+  return fieldByKey(key).label;
 }

@@ -1,6 +1,9 @@
-// The chart's data: total cost on both sides as turns per episode vary, other inputs held.
+// The chart's data, asked of the scenario layer: both plans' totals as turns per episode vary (other
+// inputs held), the one crossing `breakeven` also reports, and the last turn that fits the window.
 import { lastTurnThatFits } from "../core/context-window.js";
-import { estimateReference, type ReferenceInput } from "../core/estimate.js";
+import { referencePlansFor } from "../scenario/reference.js";
+import type { Scenario } from "../scenario/resolve.js";
+import { breakEvenFor, sweepFor } from "../scenario/solve.js";
 
 /** One turn count's totals, in dollars for all episodes. */
 export interface SweepPoint {
@@ -9,39 +12,28 @@ export interface SweepPoint {
   dedicatedUsd: number;
 }
 
-/** Where the two sides cost the same, interpolated between whole turn counts. */
+/** Where the two sides cost the same. */
 export interface Crossing {
   turns: number;
   usd: number;
 }
 
-/** Totals for turns 1..maxTurns, the turn counts where the two sides cross, and the context limit. */
+/** Totals for turns 1..maxTurns, where the two sides cross (if within them), and the context limit. */
 export function costSweep(
-  input: ReferenceInput,
+  scenario: Scenario,
   maxTurns = 40,
-): { points: SweepPoint[]; crossings: Crossing[]; lastTurnThatFits: number | undefined } {
-  const points: SweepPoint[] = [];
-  for (let turns = 1; turns <= maxTurns; turns++) {
-    const shape = { ...input.workload.shape, turns };
-    const { plans } = estimateReference({ ...input, workload: { ...input.workload, shape } });
-    points.push({ turns, tinkerUsd: plans.tinker.usdTotal, dedicatedUsd: plans.dedicated.usdTotal });
-  }
-  const crossings: Crossing[] = [];
-  for (let i = 1; i < points.length; i++) {
-    const a = points[i - 1] as SweepPoint;
-    const b = points[i] as SweepPoint;
-    const da = a.tinkerUsd - a.dedicatedUsd;
-    const db = b.tinkerUsd - b.dedicatedUsd;
-    if (da === 0 && i === 1) crossings.push({ turns: a.turns, usd: a.tinkerUsd });
-    if (db === 0 || (da < 0 && db > 0) || (da > 0 && db < 0)) {
-      const f = da / (da - db);
-      crossings.push({ turns: a.turns + f, usd: a.tinkerUsd + f * (b.tinkerUsd - a.tinkerUsd) });
-    }
-  }
-  let fits: number | undefined;
-  if (input.contextWindow) {
-    const last = lastTurnThatFits({ ...input.workload.shape, turns: maxTurns }, input.contextWindow.tokens);
-    fits = last < maxTurns ? last : undefined;
-  }
-  return { points, crossings, lastTurnThatFits: fits };
+): { points: SweepPoint[]; crossing: Crossing | undefined; lastTurnThatFits: number | undefined } {
+  const { tinker, dedicated } = referencePlansFor(scenario);
+  const turns = Array.from({ length: maxTurns }, (_, i) => i + 1);
+  const rows = sweepFor(scenario, [tinker, dedicated], { variable: "turns", values: turns });
+  const points = turns.map((t, i) => ({
+    turns: t,
+    tinkerUsd: rows[2 * i]?.usdTotal ?? 0,
+    dedicatedUsd: rows[2 * i + 1]?.usdTotal ?? 0,
+  }));
+  const answer = breakEvenFor(scenario, tinker, dedicated, "turns");
+  const crossing =
+    answer.ok && answer.value <= maxTurns ? { turns: answer.value, usd: answer.usdA } : undefined;
+  const last = lastTurnThatFits({ ...scenario.workload.shape, turns: maxTurns }, scenario.windowTokens);
+  return { points, crossing, lastTurnThatFits: last < maxTurns ? last : undefined };
 }

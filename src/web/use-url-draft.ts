@@ -2,13 +2,13 @@
 // through edits. Typing into one field makes one history entry (replaced while typing, closed when
 // the field commits on blur or Enter); choosing a model makes one entry.
 import { useEffect, useRef, useState } from "preact/hooks";
-import type { ReferenceOptions } from "../catalog/resolve-reference.js";
+import type { ScenarioValues } from "../scenario/fields.js";
 import { type Draft, draftFromQuery, draftToQuery } from "./state.js";
 
 type HistoryMode = "push" | "replace" | "none";
 
 /** The draft, read from the URL at load and on back/forward, and a setter that writes it back. */
-export function useUrlDraft(lastValid: () => ReferenceOptions) {
+export function useUrlDraft(lastValid: () => ScenarioValues) {
   const [initial] = useState(() => draftFromQuery(window.location.search));
   const [draft, setDraftState] = useState<Draft>(initial.draft);
   const [notices, setNotices] = useState<string[]>(initial.notices);

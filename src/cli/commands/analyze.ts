@@ -1,5 +1,4 @@
-import { comparisonLabel } from "../../core/comparison-label.js";
-import { pricePlans } from "../../core/price-plans.js";
+import { csvText, jsonText } from "../../format/machine-text.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
 import {
   type AnalyzeOptions,
@@ -8,21 +7,38 @@ import {
   UnreadableLogError,
 } from "../../logs/log-analyzer.js";
 import { nodeDecode, openLogInput } from "../../logs/node-input.js";
-import { fittedWorkload, observedWorkloadTokens } from "../../logs/observed-workload.js";
+import { fittedWorkload } from "../../logs/observed-workload.js";
+import { SHAPE_KEYS } from "../../scenario/fields.js";
+import { priceObservedLog } from "../../scenario/price-log.js";
+import { resolveScenario } from "../../scenario/resolve.js";
+import { DEFAULT_PORT } from "../../server/default-port.js";
 import { CliError } from "../cli-error.js";
 import type { CliContext, Command } from "../context.js";
 import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
-import { csvText, jsonText, OUTPUT_FLAGS, outputFormat } from "../output.js";
+import { importedPlans, PLAN_FLAGS } from "../options/plan-inputs.js";
+import { explained, PLAN_FIELD_KEYS, scenarioValuesFromFlags } from "../options/scenario-flags.js";
+import { OUTPUT_FLAGS, outputFormat } from "../output.js";
 import { ANALYZE_CSV_COLUMNS, analyzeCsvRows } from "../report/analyze-csv.js";
 import { fittedShapeLinks, openLink } from "../report/analyze-fitted.js";
 import { analyzeJson } from "../report/analyze-json.js";
 import { startProgress } from "../report/analyze-progress.js";
 import { type AnalyzeReport, analyzeTable } from "../report/analyze-table.js";
-import { SCENARIO_FLAGS } from "./estimate.js";
-import { explain, PLAN_FLAGS, plansFromFlags, scenarioFromFlags } from "./plan-options.js";
-import { DEFAULT_PORT } from "./serve.js";
 
-const { "context-policy": _policy, ...PLAN_CHOICE_FLAGS } = PLAN_FLAGS;
+// The log gives the workload: of the scenario's fields, only those that choose plans and the model apply.
+const SHAPE_FLAGS = new Set([
+  "episodes",
+  "turns",
+  "initial-prompt",
+  "added-per-turn",
+  "generated-per-turn",
+  "context-policy",
+]);
+const PLAN_CHOICE_FLAGS = Object.fromEntries(
+  Object.entries(PLAN_FLAGS).filter(([flag]) => !SHAPE_FLAGS.has(flag)),
+);
+const PLAN_CHOICE_KEYS = PLAN_FIELD_KEYS.filter(
+  (key) => !["episodes", ...SHAPE_KEYS, "contextPolicy"].includes(key),
+);
 
 const ANALYZE_FLAGS = {
   format: { type: "string" },
@@ -33,13 +49,7 @@ const ANALYZE_FLAGS = {
   strict: { type: "boolean" },
   "reorder-window": { type: "string" },
   episodes: { type: "string" },
-  preset: SCENARIO_FLAGS.preset,
-  model: SCENARIO_FLAGS.model,
-  gpus: SCENARIO_FLAGS.gpus,
-  "prompt-tps": SCENARIO_FLAGS["prompt-tps"],
-  "decode-tps": SCENARIO_FLAGS["decode-tps"],
-  ...PLAN_CHOICE_FLAGS,
-  baseline: { type: "string" },
+  ...(PLAN_CHOICE_FLAGS as Record<string, { type: "string" }>),
   open: { type: "boolean" },
   port: { type: "string" },
   ...OUTPUT_FLAGS,
@@ -146,16 +156,10 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       min: 1,
       max: 10_000_000,
     });
+    const planValues = await scenarioValuesFromFlags(values, PLAN_CHOICE_KEYS);
     const port = numberFlag("port", values.port, { integer: true, min: 1, max: 65535 }) ?? DEFAULT_PORT;
-    const scenario = scenarioFromFlags({
-      ...(values.preset !== undefined && { preset: values.preset }),
-      ...(values.model !== undefined && { model: values.model }),
-      ...(values.gpus !== undefined && { gpus: values.gpus }),
-      ...(values["prompt-tps"] !== undefined && { "prompt-tps": values["prompt-tps"] }),
-      ...(values["decode-tps"] !== undefined && { "decode-tps": values["decode-tps"] }),
-    });
-    const offer = await plansFromFlags(values, scenario);
-
+    const scenario = explained(() => resolveScenario(planValues));
+    const imported = await importedPlans(values);
     const options: AnalyzeOptions = {
       format: logFormat,
       fileName: source,
@@ -175,43 +179,35 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       context.stdout.write(csvText(ANALYZE_CSV_COLUMNS, analyzeCsvRows(analysis)));
       return;
     }
-    const warnings = [...analysis.warnings, ...offer.skipped];
-    const observed = observedWorkloadTokens(analysis, episodesOverride);
-    // Tinker billing also counts tokens trained: price them once, as one step of one pass.
-    const train = analysis.tokens.train ?? 0;
-    const training = train > 0 ? { training: { tokensTrained: train, passes: 1, steps: 1 } } : {};
-    const estimates = observed.ok
-      ? explain("analyze", () => pricePlans(observed.tokens, offer.plans, training))
-      : [];
-    if (!observed.ok) warnings.push(`plans not priced: ${observed.reason}`);
-    const baseline =
-      values.baseline === undefined ? estimates[0] : estimates.find((e) => e.id === values.baseline);
-    if (values.baseline !== undefined && estimates.length > 0 && !baseline)
-      throw new CliError(
-        `--baseline: unknown plan ${JSON.stringify(values.baseline)} (chosen: ${estimates.map((e) => e.id).join(", ")})`,
-      );
-    const plans = estimates.map((e) => ({
-      ...e,
-      vsBaseline: e.id === baseline?.id ? "baseline" : comparisonLabel(baseline?.usdTotal ?? 0, e.usdTotal),
-    }));
+    const warnings = [...analysis.warnings];
+    const pricedLog = explained(() =>
+      priceObservedLog(analysis, planValues, {
+        imported: imported.plans,
+        importWarnings: imported.warnings,
+        ...(episodesOverride !== undefined && { episodes: episodesOverride }),
+      }),
+    );
+    const priced = pricedLog.ok ? pricedLog.priced : undefined;
+    if (pricedLog.ok) warnings.push(...pricedLog.notes, ...pricedLog.priced.warnings);
+    else warnings.push(`plans not priced: ${pricedLog.reason}`);
+    const plans = priced?.plans ?? [];
+    const shown = priced?.scenario ?? scenario;
     const fitted = fittedWorkload(analysis);
     if (fitted.ok) warnings.push(...fitted.warnings);
-    const fit = fitted.ok
-      ? fittedShapeLinks(fitted.workload, scenario.preset.id, scenario.model.id, port)
-      : null;
+    const fit = fitted.ok ? fittedShapeLinks(fitted.workload, shown.preset.id, shown.model.id, port) : null;
     const report: AnalyzeReport = {
       source,
       analysis,
       model: {
-        id: scenario.model.id,
-        label: scenario.model.label,
-        contextWindowTokens: scenario.windowTokens,
+        id: shown.model.id,
+        label: shown.model.label,
+        contextWindowTokens: shown.windowTokens,
       },
-      preset: scenario.preset.id,
-      workloadTokens: observed.ok ? observed.tokens : null,
-      baseline: baseline?.id ?? null,
+      preset: shown.preset.id,
+      workloadTokens: priced?.tokens ?? null,
+      baseline: priced?.baseline ?? null,
       plans,
-      unavailable: offer.unavailable,
+      unavailable: priced?.unavailable ?? [],
       fitted: fit,
       warnings,
     };

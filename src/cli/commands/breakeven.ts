@@ -1,17 +1,18 @@
-import { BREAK_EVEN_VARIABLES, type BreakEvenVariable, breakEven } from "../../core/break-even.js";
-import { gpusForDeadline } from "../../core/deadline-gpus.js";
-import { workloadTokensFromLedger } from "../../core/ledger-tokens.js";
-import { episodeLedger } from "../../core/turn-ledger.js";
+import { BREAK_EVEN_VARIABLES, type BreakEvenVariable } from "../../core/break-even.js";
+import { csvText, jsonText } from "../../format/machine-text.js";
+import { priceScenario } from "../../scenario/price.js";
+import { resolveScenario } from "../../scenario/resolve.js";
+import { scenarioFile } from "../../scenario/scenario-file.js";
+import { breakEvenFor, deadlineFor } from "../../scenario/solve.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
 import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
-import { csvText, jsonText, OUTPUT_FLAGS, outputFormat } from "../output.js";
+import { importedPlans, PLAN_FLAGS, PLAN_HELP } from "../options/plan-inputs.js";
+import { explained, PLAN_FIELD_KEYS, scenarioValuesFromFlags } from "../options/scenario-flags.js";
+import { OUTPUT_FLAGS, outputFormat } from "../output.js";
 import { breakEvenTable, deadlineTable } from "../report/breakeven-table.js";
-import { SCENARIO_FLAGS } from "./estimate.js";
-import { explain, PLAN_FLAGS, PLAN_HELP, plansFromFlags, scenarioFromFlags } from "./plan-options.js";
 
 const FLAGS = {
-  ...SCENARIO_FLAGS,
   ...PLAN_FLAGS,
   a: { type: "string" },
   b: { type: "string" },
@@ -30,13 +31,16 @@ export const breakeven: Command = {
 Break-even: moves one input over its whole range (turns 1-200, episodes
 1-10,000,000, cache hit 0-100% of prompt tokens), the rest held, and reports
 where plans a and b cost the same, or "never" with the reason. Turns and
-episodes are solved as real numbers in the page's closed form (no window),
-then the first whole count past it is given. "exact: no" means the order flips
+episodes are solved as real numbers in the page's closed form while the
+episode fits the window (past it, the context policy's ledger at whole turns
+applies), then the first whole count past it is given. The page's chart marks
+the same crossing. "exact: no" means the order flips
 across a jump (a context-tier switch, a minimum bill), not at equal cost.
 
-Deadline: for every dedicated plan chosen, the replicas (and GPUs) that finish
-the workload within the deadline, throughput scaling linearly with replicas
-and each episode kept on one replica.
+Deadline: for every dedicated plan chosen, the replicas that finish the
+workload within the deadline, and GPUs = replicas × GPUs per replica;
+throughput scales linearly with replicas (the catalog's saturated figures)
+and each episode is kept on one replica.
 
   --a <id>, --b <id>         the two plans (ids as 'rollout-cost compare' lists them)
   --over <input>             turns (default), episodes or cache-hit
@@ -51,41 +55,42 @@ Output
 
 Exit codes: 0 ok (also when the answer is "never"), 2 bad input.`,
   async run(argv, context) {
-    const { values } = parseFlags(argv, FLAGS);
-    const format = outputFormat(values);
-    const scenario = scenarioFromFlags(values);
-    const deadline = numberFlag("deadline-hours", values["deadline-hours"], {
+    const { values: flags } = parseFlags(argv, FLAGS);
+    const format = outputFormat(flags);
+    const deadline = numberFlag("deadline-hours", flags["deadline-hours"], {
       min: 0,
       exclusiveMin: true,
       max: 1_000_000,
     });
-    const over = choiceFlag("over", values.over, OVER);
-    const { plans } = await plansFromFlags(values, scenario);
+    const over = choiceFlag("over", flags.over, OVER);
+    const values = await scenarioValuesFromFlags(flags, PLAN_FIELD_KEYS);
+    const imported = await importedPlans(flags);
+    const scenario = explained(() => resolveScenario(values));
+    const priced = explained(() =>
+      priceScenario(scenario, { imported: imported.plans, importWarnings: imported.warnings }),
+    );
+    const plans = priced.chosenPlans;
 
     if (deadline !== undefined) {
-      if (values.a !== undefined || values.b !== undefined || over !== undefined) {
+      if (flags.a !== undefined || flags.b !== undefined || over !== undefined) {
         throw new CliError("--deadline-hours cannot be combined with --a, --b or --over");
       }
-      const ledger = episodeLedger(scenario.workload.shape, {
-        policy: scenario.policy,
-        windowTokens: scenario.windowTokens,
-      });
-      if (!ledger.ok) throw new CliError(`--context-policy ${scenario.policy}: ${ledger.reason}`);
-      const tokens = workloadTokensFromLedger(ledger, scenario.workload.episodes);
-      const dedicated = plans.filter((p) => p.kind === "gpu-hour");
-      if (dedicated.length === 0)
+      const answers = explained(() => deadlineFor(priced.tokens, plans, deadline), "--deadline-hours");
+      if (answers.length === 0)
         throw new CliError("--deadline-hours: no dedicated (gpu-hour) plan is chosen");
-      const answers = dedicated.map((plan) => ({
-        plan: plan.id,
-        label: plan.label,
-        ...explain("--deadline-hours", () => gpusForDeadline(tokens, plan, deadline)),
-      }));
       if (format === "json")
-        context.stdout.write(jsonText({ deadlineHours: deadline, workload: scenario.workload, answers }));
+        context.stdout.write(
+          jsonText({
+            deadlineHours: deadline,
+            workload: scenario.workload,
+            answers,
+            scenario: scenarioFile(scenario.values),
+          }),
+        );
       else if (format === "csv")
         context.stdout.write(
           csvText(
-            ["plan", "ok", "replicas", "gpus", "wallHours", "usdTotal", "never"],
+            ["plan", "ok", "replicas", "gpusPerReplica", "gpus", "wallHours", "usdTotal", "never"],
             answers as unknown as Record<string, unknown>[],
           ),
         );
@@ -93,7 +98,7 @@ Exit codes: 0 ok (also when the answer is "never"), 2 bad input.`,
       return;
     }
 
-    if (values.a === undefined || values.b === undefined) {
+    if (flags.a === undefined || flags.b === undefined) {
       throw new CliError("--a and --b must name two plans (or give --deadline-hours)");
     }
     const find = (flag: string, id: string) => {
@@ -104,14 +109,23 @@ Exit codes: 0 ok (also when the answer is "never"), 2 bad input.`,
         );
       return plan;
     };
-    const a = find("a", values.a);
-    const b = find("b", values.b);
+    const a = find("a", flags.a);
+    const b = find("b", flags.b);
     const variable: BreakEvenVariable = over === "cache-hit" ? "cacheHit" : (over ?? "turns");
     if (!BREAK_EVEN_VARIABLES.includes(variable))
       throw new CliError(`--over must be one of ${OVER.join(", ")}`);
-    const answer = explain("breakeven", () => breakEven({ variable, workload: scenario.workload, a, b }));
+    const answer = explained(() => breakEvenFor(scenario, a, b, variable), "breakeven");
     if (format === "json")
-      context.stdout.write(jsonText({ a: a.id, b: b.id, workload: scenario.workload, ...answer }));
+      context.stdout.write(
+        jsonText({
+          a: a.id,
+          b: b.id,
+          workload: scenario.workload,
+          contextPolicy: scenario.contextPolicy,
+          ...answer,
+          scenario: scenarioFile(scenario.values),
+        }),
+      );
     else if (format === "csv") {
       context.stdout.write(
         csvText(

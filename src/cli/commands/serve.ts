@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { DEFAULT_PORT } from "../../server/default-port.js";
 import { startStaticServer } from "../../server/static-server.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
 import { numberFlag, parseFlags } from "../flags.js";
 
 /** The default port when neither --port nor PORT is given (Vite's preview port, rarely taken). */
-export const DEFAULT_PORT = 4173;
 
 // dist/cli/commands/serve.js and src/cli/commands/serve.ts both sit three folders below the package.
 const BUILT_PAGE = fileURLToPath(new URL("../../../dist/web/", import.meta.url));

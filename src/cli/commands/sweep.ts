@@ -1,15 +1,17 @@
-import { sweep as sweepCore } from "../../core/sweep.js";
+import type { SweepVariable } from "../../core/sweep.js";
+import { csvText, jsonText } from "../../format/machine-text.js";
+import { priceScenario } from "../../scenario/price.js";
+import { resolveScenario } from "../../scenario/resolve.js";
+import { sweepFor } from "../../scenario/solve.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
 import { choiceFlag, parseFlags } from "../flags.js";
-import { csvText, jsonText, OUTPUT_FLAGS, outputFormat } from "../output.js";
-import { SCENARIO_FLAGS } from "./estimate.js";
-import { PLAN_FLAGS, PLAN_HELP, plansFromFlags, scenarioFromFlags } from "./plan-options.js";
-import { SWEEP_INPUTS, type SweepInputName, sweepValues } from "./sweep-values.js";
+import { importedPlans, PLAN_HELP } from "../options/plan-inputs.js";
+import { explained, PLAN_FIELD_KEYS, scenarioValuesFromFlags } from "../options/scenario-flags.js";
+import { SWEEP_INPUTS, type SweepInputName, sweepValues } from "../options/sweep-values.js";
+import { OUTPUT_FLAGS, outputFormat } from "../output.js";
 
 const FLAGS = {
-  ...SCENARIO_FLAGS,
-  ...PLAN_FLAGS,
   x: { type: "string" },
   "x-values": { type: "string" },
   y: { type: "string" },
@@ -18,6 +20,10 @@ const FLAGS = {
 } as const;
 
 const INPUTS = Object.keys(SWEEP_INPUTS) as SweepInputName[];
+
+function axisVariable(name: SweepInputName): SweepVariable {
+  return (SWEEP_INPUTS[name] as { variable: SweepVariable }).variable;
+}
 
 export const sweep: Command = {
   summary: "every plan's cost over one or two inputs, as CSV",
@@ -44,6 +50,7 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
   async run(argv, context) {
     const { values } = parseFlags(argv, FLAGS);
     const format = outputFormat(values);
+    const scenarioValues = await scenarioValuesFromFlags(values, PLAN_FIELD_KEYS);
     const x = choiceFlag("x", values.x, INPUTS);
     if (x === undefined || values["x-values"] === undefined)
       throw new CliError("--x and --x-values are required");
@@ -55,16 +62,15 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     const ys = y === undefined ? undefined : sweepValues("y-values", values["y-values"] ?? "", y);
     if (ys && xs.length * ys.length > 10_000)
       throw new CliError("--x-values × --y-values must be at most 10,000 points");
-    const scenario = scenarioFromFlags(values);
-    const { plans } = await plansFromFlags(values, scenario);
-    const rows = sweepCore({
-      workload: scenario.workload,
-      plans,
-      policy: scenario.policy,
-      windowTokens: scenario.windowTokens,
-      x: { variable: SWEEP_INPUTS[x].variable, values: xs },
-      ...(y !== undefined && ys && { y: { variable: SWEEP_INPUTS[y].variable, values: ys } }),
-    });
+    const scenario = explained(() => resolveScenario(scenarioValues));
+    const { plans } = await importedPlans(values);
+    const priced = explained(() => priceScenario(scenario, { imported: plans }));
+    const rows = sweepFor(
+      scenario,
+      priced.chosenPlans,
+      { variable: axisVariable(x), values: xs },
+      y !== undefined && ys ? { variable: axisVariable(y), values: ys } : undefined,
+    );
     if (format === "json") {
       context.stdout.write(jsonText({ x, ...(y !== undefined && { y }), rows }));
       return;

@@ -1,33 +1,21 @@
 import { spawn } from "node:child_process";
 import type { Workload } from "../../core/episode-shape.js";
-import { scenarioToQuery } from "../../format/scenario-query.js";
+import type { ScenarioValues } from "../../scenario/fields.js";
+import { argsFromValues, queryFromValues } from "../../scenario/read-values.js";
 import type { CliContext } from "../context.js";
 
 /** The fitted uniform shape as an `estimate` command line and a link that opens it in the page. */
 export function fittedShapeLinks(workload: Workload, presetId: string, modelId: string, port: number) {
-  const { shape } = workload;
-  const scenario = {
+  const values: ScenarioValues = {
     ...(presetId !== "reference" && { preset: presetId }),
-    modelId,
+    model: modelId,
     episodes: workload.episodes,
-    turns: shape.turns,
-    initialPromptTokens: shape.initialPromptTokens,
-    addedTokensPerTurn: shape.addedTokensPerTurn,
-    generatedTokensPerTurn: shape.generatedTokensPerTurn,
+    ...workload.shape,
   };
   return {
     workload,
-    estimateCommand: [
-      "rollout-cost estimate",
-      ...(presetId !== "reference" ? [`--preset ${presetId}`] : []),
-      `--model ${modelId}`,
-      `--episodes ${workload.episodes}`,
-      `--turns ${shape.turns}`,
-      `--initial-prompt ${shape.initialPromptTokens}`,
-      `--added-per-turn ${shape.addedTokensPerTurn}`,
-      `--generated-per-turn ${shape.generatedTokensPerTurn}`,
-    ].join(" "),
-    link: `http://127.0.0.1:${port}/?${scenarioToQuery(scenario)}`,
+    estimateCommand: ["rollout-cost estimate", ...argsFromValues(values)].join(" "),
+    link: `http://127.0.0.1:${port}/?${queryFromValues(values)}`,
   };
 }
 

@@ -1,4 +1,3 @@
-import type { UnavailablePlan } from "../../catalog/plans-for-preset.js";
 import type { Workload } from "../../core/episode-shape.js";
 import type { PlanEstimate } from "../../core/plan.js";
 import type { WorkloadTokens } from "../../core/workload-tokens.js";
@@ -6,6 +5,7 @@ import { formatCount, formatHours, formatPercent, formatUsd } from "../../format
 import type { DistributionStats } from "../../logs/count-histogram.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
 import { SKIP_KINDS } from "../../logs/skip-kinds.js";
+import type { UnavailablePlan } from "../../scenario/plans.js";
 import { tableText } from "../output.js";
 
 /** Everything `analyze` reports, for the table and the JSON. */

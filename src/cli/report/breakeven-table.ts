@@ -31,18 +31,18 @@ export function breakEvenTable(a: Plan, b: Plan, answer: BreakEven): string {
 /** Replicas and GPUs each dedicated plan needs to finish by the deadline. */
 export function deadlineTable(
   deadlineHours: number,
-  answers: ({ plan: string; label: string } & DeadlineGpus)[],
+  answers: ({ plan: string; label: string; gpusPerReplica: number } & DeadlineGpus)[],
 ): string {
   const rows = answers.map((a) =>
     a.ok
       ? [
           a.plan,
           formatCount(a.replicas),
-          formatCount(a.gpus),
+          `${formatCount(a.gpus)} (${formatCount(a.replicas)} × ${formatCount(a.gpusPerReplica)})`,
           formatHours(a.wallHours),
           formatUsd(a.usdTotal),
         ]
       : [a.plan, "never", "", "", a.never],
   );
-  return `GPUs to finish within ${deadlineHours} h\n${tableText(["plan", "replicas", "GPUs", "wall hours", "$ total"], rows, ["left", "right", "right", "right", "right"])}\n`;
+  return `GPUs to finish within ${deadlineHours} h\n${tableText(["plan", "replicas", "GPUs (replicas × per replica)", "wall hours", "$ total"], rows, ["left", "right", "right", "right", "right"])}\n`;
 }

@@ -1,32 +1,24 @@
-import type { Model, Preset } from "../../catalog/index.js";
-import type { UnavailablePlan } from "../../catalog/plans-for-preset.js";
-import type { ContextPolicy } from "../../core/context-policy.js";
-import type { Workload } from "../../core/episode-shape.js";
-import type { PlanEstimate } from "../../core/plan.js";
-import type { RealityCheck } from "../../core/reality-check.js";
-import type { EpisodeLedger } from "../../core/turn-ledger.js";
 import { formatCount, formatHours, formatUsd } from "../../format/numbers.js";
+import type { PricedScenario } from "../../scenario/price.js";
+import type { RealityCheck } from "../../scenario/reality-check.js";
 import { tableText } from "../output.js";
 import { realityTable } from "./reality-table.js";
 
 export interface CompareReport {
-  scenario: { preset: Preset; model: Model; workload: Workload; policy: ContextPolicy; windowTokens: number };
-  ledger: EpisodeLedger;
-  plans: (PlanEstimate & { vsBaseline: string })[];
-  baseline: string;
-  unavailable: UnavailablePlan[];
-  reality: { check: RealityCheck | undefined; note: string };
-  warnings: string[];
+  priced: PricedScenario;
+  reality: RealityCheck;
   showLedger: boolean;
 }
 
 /** The human report of `compare`: workload, ledger sums, one row per plan, details, reality check. */
 export function compareTable(report: CompareReport): string {
-  const { scenario, ledger, plans } = report;
+  const { scenario, plans, baseline } = report.priced;
+  const ledger = report.priced.ledger;
+  if (!ledger) throw new Error("compareTable: a priced shape has a ledger");
   const { shape, episodes } = scenario.workload;
   const lines: string[] = [];
   lines.push(
-    `${scenario.model.label} · preset ${scenario.preset.id} · context policy ${scenario.policy} (window ${formatCount(scenario.windowTokens)})`,
+    `${scenario.model.label} · preset ${scenario.preset.id} · context policy ${scenario.contextPolicy} (window ${formatCount(scenario.windowTokens)})`,
   );
   lines.push(
     `${formatCount(episodes)} episodes × ${shape.turns} turns: ${formatCount(shape.initialPromptTokens)} initial prompt, ` +
@@ -65,7 +57,8 @@ export function compareTable(report: CompareReport): string {
         "$ / episode",
         `$ / ${formatCount(episodes)} ep`,
         "cluster-hours",
-        `vs ${report.baseline}`,
+        "rank",
+        `vs ${baseline}`,
         ...(training ? ["+ training", "$ / step", "$ / run"] : []),
       ],
       plans.map((p) => [
@@ -73,6 +66,7 @@ export function compareTable(report: CompareReport): string {
         formatUsd(p.usdPerEpisode),
         formatUsd(p.usdTotal),
         p.clusterHours === undefined ? "" : formatHours(p.clusterHours),
+        p.rank === 1 ? "1 (cheapest)" : String(p.rank),
         p.vsBaseline,
         ...(training
           ? p.training
@@ -84,7 +78,7 @@ export function compareTable(report: CompareReport): string {
             : ["not priced", "", ""]
           : []),
       ]),
-      ["left", "right", "right", "right", "right", "right", "right", "right"],
+      ["left", "right", "right", "right", "right", "right", "right", "right", "right"],
     ),
   );
   if (plans.some((p) => p.warnings.length > 0))
@@ -96,18 +90,19 @@ export function compareTable(report: CompareReport): string {
     for (const a of p.assumptions) lines.push(`    ${a.name}: ${a.value}${a.source ? ` [${a.source}]` : ""}`);
     for (const w of p.warnings) lines.push(`    ! ${w}`);
   }
-  if (report.unavailable.length > 0) {
+  const { unavailable, warnings } = report.priced;
+  if (unavailable.length > 0) {
     lines.push("");
     lines.push(`Not offered for ${scenario.model.id} by preset ${scenario.preset.id}:`);
-    for (const u of report.unavailable) lines.push(`  - ${u.id}: ${u.reason}`);
+    for (const u of unavailable) lines.push(`  - ${u.id}: ${u.reason}`);
   }
-  if (report.warnings.length > 0) {
+  if (warnings.length > 0) {
     lines.push("");
     lines.push("Warnings:");
-    for (const w of report.warnings) lines.push(`  ! ${w}`);
+    for (const w of warnings) lines.push(`  ! ${w}`);
   }
   lines.push("");
-  lines.push("Reality check: the reference page's two plans on this scenario, one departure at a time");
-  lines.push(report.reality.check ? realityTable(report.reality.check.rows) : `  ${report.reality.note}`);
+  lines.push("Reality check: the Fireworks page's two plans on this scenario, one departure at a time");
+  lines.push(report.reality.ok ? realityTable(report.reality.rows) : `  ${report.reality.reason}`);
   return `${lines.join("\n")}\n`;
 }

@@ -1,5 +1,3 @@
-import type { ReferenceProvenance } from "../../catalog/resolve-reference.js";
-import type { ReferenceEstimate, ReferenceInput } from "../../core/estimate.js";
 import {
   formatCount,
   formatHours,
@@ -7,19 +5,18 @@ import {
   formatTokensPerSecondCeil,
   formatUsd,
 } from "../../format/numbers.js";
+import type { ReferenceComparison } from "../../scenario/reference.js";
+import type { Scenario } from "../../scenario/resolve.js";
 import { tableText } from "../output.js";
 
 /** The human report of `estimate`: the token math, one row per plan, the at-par bounds and warnings. */
-export function estimateTable(
-  input: ReferenceInput,
-  result: ReferenceEstimate,
-  provenance: ReferenceProvenance,
-): string {
+export function estimateTable(scenario: Scenario, comparison: ReferenceComparison): string {
+  const { input, estimate: result, sources } = comparison;
   const { shape, episodes } = input.workload;
   const { tokens, plans, parity } = result;
   const d = plans.dedicated;
   const lines: string[] = [];
-  lines.push(`${provenance.model.label} · preset ${provenance.preset.id}`);
+  lines.push(`${scenario.model.label} · preset ${scenario.preset.id} (the Fireworks page's plans and rates)`);
   lines.push(
     `${formatCount(episodes)} episodes × ${shape.turns} turns: ${formatCount(shape.initialPromptTokens)} initial prompt, ` +
       `+${formatCount(shape.addedTokensPerTurn)} per turn, ${formatCount(shape.generatedTokensPerTurn)} generated per turn`,
@@ -86,10 +83,10 @@ export function estimateTable(
   }
   lines.push("");
   lines.push(
-    `Sources: ${provenance.perTokenPrice.provider} rates ${provenance.perTokenPrice.source}, ${provenance.perTokenPrice.asOf};`,
+    `Sources: ${sources.perToken.provider} rates ${sources.perToken.source}${sources.perToken.asOf ? `, ${sources.perToken.asOf}` : ""};`,
   );
   lines.push(
-    `  GPU-hour rate ${provenance.gpuRate.source}${provenance.gpuRate.asOf ? `, ${provenance.gpuRate.asOf}` : ""}.`,
+    `  GPU-hour rate ${sources.gpuRate.source}${sources.gpuRate.asOf ? `, ${sources.gpuRate.asOf}` : ""}.`,
   );
   return `${lines.join("\n")}\n`;
 }

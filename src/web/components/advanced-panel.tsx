@@ -1,7 +1,7 @@
 import { formatCount, formatTokensPerSecondCeil } from "../../format/numbers.js";
-import { SCENARIO_FIELDS, type ScenarioNumberKey } from "../../format/scenario-query.js";
+
 import type { Priced } from "../evaluate.js";
-import { ADVANCED_KEYS } from "../state.js";
+import { ADVANCED_KEYS, PAGE_FIELDS, type PageKey } from "../state.js";
 import { DerivedThroughput } from "./derived-throughput.js";
 import { NumberField } from "./number-field.js";
 
@@ -12,9 +12,9 @@ import { NumberField } from "./number-field.js";
  */
 export function AdvancedPanel(props: {
   priced: Priced;
-  text: Record<ScenarioNumberKey, string>;
-  errors: Partial<Record<ScenarioNumberKey, string>>;
-  onText: (key: ScenarioNumberKey, text: string) => void;
+  text: Record<PageKey, string>;
+  errors: Partial<Record<PageKey, string>>;
+  onText: (key: PageKey, text: string) => void;
   onCommit: () => void;
 }) {
   const { parity } = props.priced.estimate;
@@ -32,7 +32,7 @@ export function AdvancedPanel(props: {
     <details class="advanced">
       <summary>Advanced: dedicated cluster size and throughput (defaults are saturated estimates)</summary>
       <div class="field-grid">
-        {SCENARIO_FIELDS.filter((f) => ADVANCED_KEYS.includes(f.key)).map((field) => (
+        {PAGE_FIELDS.filter((f) => ADVANCED_KEYS.includes(f.key)).map((field) => (
           <NumberField
             key={field.key}
             field={field}

@@ -10,10 +10,10 @@ const COLORS = ["#e8590c", "#1c7ed6"];
 
 /** Total cost against turns per episode for both sides, the chosen turn count, crossings and the window. */
 export function CostChart(props: { priced: Priced }) {
-  const { input, provenance } = props.priced;
+  const { input, scenario } = props.priced;
   const turns = input.workload.shape.turns;
   const maxTurns = Math.max(40, turns);
-  const sweep = useMemo(() => costSweep(input, maxTurns), [input, maxTurns]);
+  const sweep = useMemo(() => costSweep(scenario, maxTurns), [scenario, maxTurns]);
   const box = useRef<HTMLDivElement>(null);
   const width = useWidth(box);
   const [logWanted, setLogWanted] = useState(false);
@@ -32,7 +32,8 @@ export function CostChart(props: { priced: Priced }) {
     ]);
     const chosen = data.filter((d) => d.turns === turns);
     const fits = sweep.lastTurnThatFits;
-    const windowK = `${formatCount((input.contextWindow?.tokens ?? 0) / 1000)}K`;
+    const windowK = `${formatCount(scenario.windowTokens / 1000)}K`;
+    const crossings = sweep.crossing ? [sweep.crossing] : [];
     const chart = Plot.plot({
       width,
       height: Math.round(Math.min(360, Math.max(240, width * 0.5))),
@@ -73,7 +74,7 @@ export function CostChart(props: { priced: Priced }) {
         Plot.ruleX([turns], { strokeOpacity: 0.18, strokeWidth: 8 }),
         Plot.lineY(data, { x: "turns", y: "usd", stroke: "plan", strokeWidth: 2.5 }),
         Plot.dot(chosen, { x: "turns", y: "usd", fill: "plan", r: 4 }),
-        Plot.dot(sweep.crossings, {
+        Plot.dot(crossings, {
           x: "turns",
           y: "usd",
           r: 6,
@@ -81,7 +82,7 @@ export function CostChart(props: { priced: Priced }) {
           strokeWidth: 2,
           fill: "none",
         }),
-        Plot.text(sweep.crossings, {
+        Plot.text(crossings, {
           x: "turns",
           y: "usd",
           text: (c: { turns: number }) => `at par ≈ ${c.turns.toFixed(1)} turns`,
@@ -121,32 +122,34 @@ export function CostChart(props: { priced: Priced }) {
           Logarithmic cost axis{logPossible ? "" : " (needs every total above $0)"}
         </label>
       </figcaption>
-      <div class="chart-box" ref={box} data-model={provenance.model.id} />
+      <div class="chart-box" ref={box} data-model={scenario.model.id} />
     </figure>
   );
 }
 
 function chartCaption(priced: Priced, sweep: ReturnType<typeof costSweep>, maxTurns: number): string {
-  const { input, provenance } = priced;
+  const { input, scenario } = priced;
   const parts = [
     `Total cost of ${formatCount(input.workload.episodes)} episodes at 1 to ${maxTurns} turns per episode, other inputs held; the band marks the chosen ${input.workload.shape.turns}.`,
   ];
   const first = sweep.points[0];
-  if (sweep.crossings.length === 0 && first) {
+  if (!sweep.crossing && first) {
     parts.push(
       first.dedicatedUsd < first.tinkerUsd
         ? "Dedicated is cheaper at every turn count shown."
         : "Tinker is cheaper at every turn count shown.",
     );
   }
-  for (const c of sweep.crossings)
+  if (sweep.crossing) {
+    const c = sweep.crossing;
     parts.push(`The two cost the same at about ${c.turns.toFixed(1)} turns (${formatUsd(c.usd)}).`);
+  }
   const fits = sweep.lastTurnThatFits;
   if (fits !== undefined) {
     parts.push(
       fits === 0
-        ? `Not even one turn fits ${provenance.model.label}'s context window.`
-        : `Past ${fits} turns an episode no longer fits ${provenance.model.label}'s context window (shaded).`,
+        ? `Not even one turn fits ${scenario.model.label}'s context window.`
+        : `Past ${fits} turns an episode no longer fits ${scenario.model.label}'s context window (shaded).`,
     );
   }
   return parts.join(" ");

@@ -32,8 +32,8 @@ export function DerivedThroughput(props: { priced: Priced }) {
 }
 
 function DerivedFigures(props: { priced: Priced }) {
-  const { input, provenance } = props.priced;
-  const modelId = provenance.model.id;
+  const { input, scenario } = props.priced;
+  const modelId = scenario.model.id;
   const derived = useMemo(() => derivedDedicatedForReference(input, modelId), [input, modelId]);
   const curve = useMemo(() => throughputCurveForReference(input, modelId), [input, modelId]);
   return (

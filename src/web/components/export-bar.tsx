@@ -70,5 +70,5 @@ export function ExportBar(props: { priced: Priced; link: string }) {
 
 function fileStem(priced: Priced): string {
   const { workload } = priced.input;
-  return `rollout-cost-${priced.provenance.model.id}-${workload.episodes}ep-${workload.shape.turns}t`;
+  return `rollout-cost-${priced.scenario.model.id}-${workload.episodes}ep-${workload.shape.turns}t`;
 }

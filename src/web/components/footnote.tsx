@@ -2,12 +2,14 @@ import type { Priced } from "../evaluate.js";
 
 /** Where each rate came from and when it was read, links where the source has one. */
 export function Footnote(props: { priced: Priced }) {
-  const { perTokenPrice, gpuRate, dedicatedDefaults, preset } = props.priced.provenance;
+  const { perToken: perTokenPrice, gpuRate, dedicatedDefaults } = props.priced.sources;
+  const { preset } = props.priced.scenario;
   return (
     <footer class="footnote">
       <p>
         Order-of-magnitude estimates from the <code>{preset.id}</code> preset. {perTokenPrice.provider} rates:{" "}
-        <Source text={perTokenPrice.source} />, {dated(perTokenPrice.asOf)}. GPU-hour rate:{" "}
+        <Source text={perTokenPrice.source} />
+        {perTokenPrice.asOf ? `, ${dated(perTokenPrice.asOf)}` : ""}. GPU-hour rate:{" "}
         <Source text={gpuRate.source} />
         {gpuRate.asOf ? `, ${dated(gpuRate.asOf)}` : ""}. Dedicated throughput defaults:{" "}
         {dedicatedDefaults.source}. They are saturated estimates: tune them in Advanced for your workload. The

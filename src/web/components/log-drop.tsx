@@ -1,7 +1,8 @@
-import { useEffect, useRef, useState } from "preact/hooks";
+import { useEffect, useMemo, useRef, useState } from "preact/hooks";
 import type { Workload } from "../../core/episode-shape.js";
-import { formatCount, formatPercent } from "../../format/numbers.js";
+import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
+import { priceObservedLog } from "../../scenario/price-log.js";
 import type { AnalyzeResponse } from "../workers/analyze-worker.js";
 
 type Done = Extract<AnalyzeResponse, { type: "done" }>;
@@ -23,7 +24,11 @@ export function skipKindLabel(kind: string): string {
  * Drop a rollout log (JSONL, CSV, Tinker billing; .gz too) or choose one: a Web Worker reads it with
  * the same reader as `rollout-cost analyze`, and the fitted uniform shape fills the scenario inputs.
  */
-export function LogDrop(props: { contextWindowTokens: number | undefined; onFitted: (w: Workload) => void }) {
+export function LogDrop(props: {
+  modelId: string;
+  contextWindowTokens: number | undefined;
+  onFitted: (w: Workload) => void;
+}) {
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [over, setOver] = useState(false);
   const worker = useRef<Worker | undefined>(undefined);
@@ -94,12 +99,12 @@ export function LogDrop(props: { contextWindowTokens: number | undefined; onFitt
           }}
         />
       </fieldset>
-      <LogStatus status={status} />
+      <LogStatus status={status} modelId={props.modelId} />
     </section>
   );
 }
 
-function LogStatus(props: { status: Status }) {
+function LogStatus(props: { status: Status; modelId: string }) {
   const s = props.status;
   if (s.kind === "idle") return null;
   if (s.kind === "error")
@@ -155,6 +160,7 @@ function LogStatus(props: { status: Status }) {
           </>
         )}
       </dl>
+      <LogPrices analysis={a} modelId={props.modelId} />
       {warnings.length > 0 && (
         <ul class="warnings">
           {warnings.map((w) => (
@@ -162,6 +168,44 @@ function LogStatus(props: { status: Status }) {
           ))}
         </ul>
       )}
+    </div>
+  );
+}
+
+/** The log's own tokens priced on every plan, as `rollout-cost analyze --json` prices them. */
+function LogPrices(props: { analysis: LogAnalysis; modelId: string }) {
+  const priced = useMemo(
+    () => priceObservedLog(props.analysis, { model: props.modelId }),
+    [props.analysis, props.modelId],
+  );
+  if (!priced.ok) return <p class="log-prices-reason">Not priced: {priced.reason}</p>;
+  return (
+    <div class="table-scroll">
+      <table class="plans-table" data-table="log-prices">
+        <caption>
+          What these requests cost as logged ({priced.priced.scenario.model.label}, preset{" "}
+          {priced.priced.scenario.preset.id}
+          {priced.modelSource === "log" ? ", the model the log names" : ""})
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Plan</th>
+            <th scope="col">Total</th>
+            <th scope="col">$ / episode</th>
+            <th scope="col">Cluster-hours</th>
+          </tr>
+        </thead>
+        <tbody>
+          {priced.priced.plans.map((plan) => (
+            <tr key={plan.id} data-plan={plan.id}>
+              <th scope="row">{plan.label}</th>
+              <td data-figure="total">{formatUsd(plan.usdTotal)}</td>
+              <td>{formatUsd(plan.usdPerEpisode)}</td>
+              <td>{plan.clusterHours === undefined ? "" : formatHours(plan.clusterHours)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

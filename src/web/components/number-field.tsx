@@ -1,8 +1,8 @@
-import type { ScenarioField } from "../../format/scenario-query.js";
+import type { NumberField as Field } from "../../scenario/fields.js";
 
 /** One labelled numeric input; a bad value shows its sentence beside it, tied to it for screen readers. */
 export function NumberField(props: {
-  field: ScenarioField;
+  field: Field;
   label?: string | undefined;
   text: string;
   error: string | undefined;
@@ -11,7 +11,7 @@ export function NumberField(props: {
   onCommit: () => void;
 }) {
   const { field, error, hint } = props;
-  const id = `field-${field.query}`;
+  const id = `field-${field.query ?? field.flag}`;
   const describedBy = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(" ");
   return (
     <div class={error ? "field field--invalid" : "field"}>
@@ -20,7 +20,7 @@ export function NumberField(props: {
         id={id}
         name={field.query}
         type="text"
-        inputMode={field.integer ? "numeric" : "decimal"}
+        inputMode={field.rule.integer ? "numeric" : "decimal"}
         autoComplete="off"
         spellcheck={false}
         value={props.text}

@@ -1,7 +1,8 @@
 import { useMemo, useState } from "preact/hooks";
-import { realityCheckFor } from "../../catalog/reality-check-for.js";
 import type { ContextPolicy } from "../../core/context-policy.js";
-import { formatUsd } from "../../format/numbers.js";
+import { formatUsd, formatUsdDelta } from "../../format/numbers.js";
+import { realityCheckFor } from "../../scenario/reality-check.js";
+import { resolveScenario } from "../../scenario/resolve.js";
 import type { Priced } from "../evaluate.js";
 
 const POLICIES: { value: Exclude<ContextPolicy, "ignore">; label: string }[] = [
@@ -10,12 +11,7 @@ const POLICIES: { value: Exclude<ContextPolicy, "ignore">; label: string }[] = [
   { value: "refuse", label: "refuse the episode" },
 ];
 
-/** A signed dollar change as the CLI's reality table writes it: "+$82", "−$1,269", "±$0.00". */
-export function deltaText(usd: number | null): string {
-  if (usd === null || !Number.isFinite(usd)) return "—";
-  if (Math.abs(usd) < 0.005) return "±$0.00";
-  return `${usd > 0 ? "+" : "−"}${formatUsd(Math.abs(usd))}`;
-}
+const deltaText = formatUsdDelta;
 
 function usdText(usd: number | null): string {
   return usd === null || !Number.isFinite(usd) ? "—" : formatUsd(usd);
@@ -24,14 +20,15 @@ function usdText(usd: number | null): string {
 /** The page's scenario with each of its assumptions relaxed in turn, and what each does to both bills. */
 export function RealityCheck(props: { priced: Priced }) {
   const [policy, setPolicy] = useState<Exclude<ContextPolicy, "ignore">>("stop");
-  const options = props.priced.options;
-  const check = useMemo(() => {
-    const { preset: _preset, ...rest } = options;
-    return realityCheckFor(rest, policy);
-  }, [options, policy]);
+  const values = props.priced.values;
+  // The same call as `compare --context-policy <policy>` makes for its reality check.
+  const check = useMemo(
+    () => realityCheckFor(resolveScenario({ ...values, contextPolicy: policy })),
+    [values, policy],
+  );
   return (
     <section class="reality" aria-labelledby="reality-title">
-      <h3 id="reality-title">Reality check: the page's assumptions, one at a time</h3>
+      <h3 id="reality-title">Reality check: the Fireworks page's assumptions, one at a time</h3>
       <p class="reality-policy">
         <label for="reality-policy">When an episode outgrows the context window:</label>{" "}
         <select
@@ -51,7 +48,7 @@ export function RealityCheck(props: { priced: Priced }) {
           <table class="reality-table">
             <thead>
               <tr>
-                <th scope="col">The page's scenario, with</th>
+                <th scope="col">The Fireworks page's scenario, with</th>
                 <th scope="col">Tinker</th>
                 <th scope="col">Δ</th>
                 <th scope="col">Dedicated</th>

@@ -1,22 +1,21 @@
-import { SCENARIO_FIELDS, type ScenarioNumberKey } from "../../format/scenario-query.js";
-import { ADVANCED_KEYS, PRICED_MODELS } from "../state.js";
+import { ADVANCED_KEYS, PAGE_FIELDS, type PageKey, PRICED_MODELS } from "../state.js";
 import { NumberField } from "./number-field.js";
 
 // The reference page's words for each field, kept so its users find what they know.
-const LABELS: Partial<Record<ScenarioNumberKey, string>> = {
+const LABELS: Partial<Record<PageKey, string>> = {
   addedTokensPerTurn: "Tokens added per turn (gen + tool result)",
 };
 
 /** The model picker and the five episode-shape inputs. */
 export function ScenarioForm(props: {
   modelId: string;
-  text: Record<ScenarioNumberKey, string>;
-  errors: Partial<Record<ScenarioNumberKey, string>>;
+  text: Record<PageKey, string>;
+  errors: Partial<Record<PageKey, string>>;
   onModel: (modelId: string) => void;
-  onText: (key: ScenarioNumberKey, text: string) => void;
+  onText: (key: PageKey, text: string) => void;
   onCommit: () => void;
 }) {
-  const fields = SCENARIO_FIELDS.filter((f) => !ADVANCED_KEYS.includes(f.key));
+  const fields = PAGE_FIELDS.filter((f) => !ADVANCED_KEYS.includes(f.key));
   return (
     <fieldset class="scenario">
       <legend class="visually-hidden">Scenario</legend>

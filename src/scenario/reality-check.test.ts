@@ -1,20 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { resolveReference } from "../catalog/resolve-reference.js";
-import { estimateReference } from "./estimate.js";
-import { realityCheck } from "./reality-check.js";
+import type { ScenarioValues } from "./fields.js";
+import { type RealityRow, realityCheckFor } from "./reality-check.js";
+import { referenceFor } from "./reference.js";
+import { resolveScenario } from "./resolve.js";
 
-const cachedPrefill = { fractionOff: 0.8, source: "Tinker 2026-10" };
-const byId = (rows: ReturnType<typeof realityCheck>["rows"]) =>
-  Object.fromEntries(rows.map((r) => [r.id, r]));
+const checked = (values: ScenarioValues) => {
+  const check = realityCheckFor(resolveScenario(values));
+  if (!check.ok) throw new Error(check.reason);
+  return check.rows;
+};
+const byId = (rows: RealityRow[]) => Object.fromEntries(rows.map((r) => [r.id, r]));
 
-describe("realityCheck(the reference page's scenario)", () => {
-  const { input } = resolveReference({});
-  const check = realityCheck({ reference: input, cachedPrefill });
-  const rows = byId(check.rows);
+describe("realityCheckFor(the Fireworks page's scenario)", () => {
+  const rowList = checked({});
+  const rows = byId(rowList);
 
-  it("keeps the page's numbers unchanged in its first row", () => {
-    const page = estimateReference(input);
-    expect(check.page).toEqual(page);
+  it("keeps the page's numbers unchanged in its first row (the pipeline equals the closed form)", () => {
+    const page = referenceFor(resolveScenario({})).estimate;
+    expect(rows.page?.tinkerUsdTotal).toBeCloseTo(page.plans.tinker.usdTotal, 9);
     expect(rows.page).toMatchObject({
       tinkerUsdTotal: 2264.96,
       dedicatedUsdTotal: page.plans.dedicated.usdTotal,
@@ -44,12 +47,20 @@ describe("realityCheck(the reference page's scenario)", () => {
     expect(rows["sum-overlap"]?.tinkerDeltaUsd).toBe(0);
   });
 
-  it("puts all three together last", () => {
+  // The episode peaks at 94,000 tokens: Tinker 2026-05's 128K tier, the tier the page prices, so the
+  // tier row changes nothing for Kimi K2.6 at the page's defaults.
+  it("prices the tier the final context falls in: the 128K tier for a 94,000-token peak", () => {
+    expect(rows["context-tier"]).toMatchObject({ tinkerDeltaUsd: 0, dedicatedDeltaUsd: 0 });
+    expect(rows["context-tier"]?.change).toMatch(/94,000-token peak/);
+  });
+
+  it("puts everything together last", () => {
     expect(rows.all?.tinkerUsdTotal).toBeCloseTo(996, 9);
     expect(rows.all?.dedicatedUsdTotal).toBeCloseTo(rows["sum-overlap"]?.dedicatedUsdTotal ?? 0, 9);
-    expect(check.rows.map((r) => r.id)).toEqual([
+    expect(rowList.map((r) => r.id)).toEqual([
       "page",
       "cached-prefill",
+      "context-tier",
       "context-window",
       "sum-overlap",
       "all",
@@ -57,14 +68,12 @@ describe("realityCheck(the reference page's scenario)", () => {
   });
 });
 
-describe("realityCheck(the page's scenario at 12 turns, past the 128K window)", () => {
-  const { input } = resolveReference({ turns: 12 });
-
+describe("realityCheckFor(the page's scenario at 12 turns, past the 128K window)", () => {
   // Page: Tinker 888,000 × 5.15 + 24,000 × 12.81 per 1M = $4.88064 an episode; dedicated 24M / 1,500 s
   // = 4.444 h × $96 = $426.67. 'stop' serves 10 turns: 620,000 × 5.15 + 20,000 × 12.81 = $3.4492 an
   // episode (−$1,431.44); dedicated 20M / 1,500 s = 3.7037 h × $96 = $355.56 (−$71.11).
   it("'stop' ends each episode at turn 10 and prices that", () => {
-    const rows = byId(realityCheck({ reference: input, cachedPrefill, policy: "stop" }).rows);
+    const rows = byId(checked({ turns: 12, contextPolicy: "stop" }));
     expect(rows.page?.tinkerUsdTotal).toBeCloseTo(4880.64, 9);
     expect(rows["context-window"]?.tinkerUsdTotal).toBeCloseTo(3449.2, 9);
     expect(rows["context-window"]?.tinkerDeltaUsd).toBeCloseTo(-1431.44, 9);
@@ -73,7 +82,7 @@ describe("realityCheck(the page's scenario at 12 turns, past the 128K window)", 
   });
 
   it("'refuse' leaves the row without a bill, with the reason", () => {
-    const rows = byId(realityCheck({ reference: input, cachedPrefill, policy: "refuse" }).rows);
+    const rows = byId(checked({ turns: 12, contextPolicy: "refuse" }));
     expect(rows["context-window"]).toMatchObject({
       tinkerUsdTotal: null,
       dedicatedUsdTotal: null,
@@ -81,5 +90,31 @@ describe("realityCheck(the page's scenario at 12 turns, past the 128K window)", 
     });
     expect(rows["context-window"]?.note).toMatch(/only 10 of 12 turns fit/);
     expect(rows["sum-overlap"]?.dedicatedUsdTotal).toBeGreaterThan(0);
+  });
+});
+
+describe("realityCheckFor(a scenario whose final context falls in a cheaper tier)", () => {
+  // Qwen3.5-397B, 4 turns of 4,000 + 3,000/turn, 1,000 generated: peak 14,000 tokens, inside Tinker
+  // 2026-05's 64K tier ($2.00 / $5.00) rather than the 256K tier the page prices ($4.00 / $10.00).
+  // Per episode: prompt 4·4,000 + 3,000·6 = 34,000, decode 4,000: 0.034 × 2 + 0.004 × 5 = $0.088 against
+  // 0.034 × 4 + 0.004 × 10 = $0.176; for 1,000 episodes −$88.
+  it("halves Tinker's bill: −$88", () => {
+    const rows = byId(
+      checked({
+        model: "qwen3.5-397b",
+        turns: 4,
+        initialPromptTokens: 4000,
+        addedTokensPerTurn: 3000,
+        generatedTokensPerTurn: 1000,
+      }),
+    );
+    expect(rows.page?.tinkerUsdTotal).toBeCloseTo(176, 9);
+    expect(rows["context-tier"]?.tinkerUsdTotal).toBeCloseTo(88, 9);
+    expect(rows["context-tier"]?.tinkerDeltaUsd).toBeCloseTo(-88, 9);
+  });
+
+  it("says why a model the page does not price has no check", () => {
+    const check = realityCheckFor(resolveScenario({ model: "llama-3.1-8b" }));
+    expect(check).toEqual({ ok: false, reason: expect.stringMatching(/does not price Llama-3.1-8B/) });
   });
 });

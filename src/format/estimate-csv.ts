@@ -1,4 +1,4 @@
-import type { ReferenceEstimate, ReferenceInput } from "../../core/estimate.js";
+import type { ReferenceEstimate, ReferenceInput } from "../core/estimate.js";
 
 export const ESTIMATE_CSV_COLUMNS = [
   "plan",

@@ -1,4 +1,4 @@
-import type { PlanEstimate } from "../../core/plan.js";
+import type { PlanEstimate } from "../core/plan.js";
 
 export const COMPARE_CSV_COLUMNS = [
   "id",

@@ -1,8 +1,15 @@
 import { describe, expect, it } from "vitest";
+import { CATALOG, validateCatalog } from "../catalog/index.js";
+import { modelById } from "../catalog/lookup.js";
 import type { GpuHourPlan, PerTokenPlan } from "../core/plan.js";
-import { CATALOG, validateCatalog } from "./index.js";
-import { modelById } from "./lookup.js";
-import { planOfferForPreset, plansForPreset } from "./plans-for-preset.js";
+import type { ScenarioValues } from "./fields.js";
+import { planOffer } from "./plans.js";
+import { resolveScenario } from "./resolve.js";
+
+const planOfferForPreset = (preset: string, model: string, values: ScenarioValues = {}) =>
+  planOffer(resolveScenario({ ...values, preset, model }));
+const plansForPreset = (preset: string, model: string, values: ScenarioValues = {}) =>
+  planOfferForPreset(preset, model, values).plans;
 
 describe("plansForPreset('reference', model)", () => {
   it("offers exactly the page's two plans for Kimi K2.6", () => {
@@ -43,9 +50,28 @@ describe("plansForPreset('reference', model)", () => {
 
   it("throws naming an unknown preset or model", () => {
     expect(() => plansForPreset("cheap", "kimi-k2p6")).toThrow(
-      /unknown preset: cheap \(known: reference, current/,
+      /unknown preset "cheap" \(known: reference, current/,
     );
-    expect(() => plansForPreset("current", "gpt-9")).toThrow(/unknown model: gpt-9/);
+    expect(() => plansForPreset("current", "gpt-9")).toThrow(/unknown model "gpt-9"/);
+  });
+
+  it("narrows to the plans named, and names an unknown or unavailable one", () => {
+    expect(
+      plansForPreset("current", "kimi-k2p6", { plans: ["fireworks-serverless"] }).map((p) => p.id),
+    ).toEqual(["fireworks-serverless"]);
+    expect(() => plansForPreset("current", "kimi-k2p6", { plans: ["nope"] })).toThrow(/unknown plan "nope"/);
+    expect(() => plansForPreset("current", "kimi-k2p6", { plans: ["tinker-2026-10"] })).toThrow(
+      /not available here/,
+    );
+  });
+
+  it("adds self-hosted and custom plans after the preset's", () => {
+    const ids = plansForPreset("reference", "kimi-k2p6", {
+      selfHostedUsdPerGpuHour: 3,
+      customUsdPerMillionPrefill: 1,
+      customUsdPerMillionSample: 2,
+    }).map((p) => p.id);
+    expect(ids).toEqual(["tinker", "dedicated", "self-hosted", "custom"]);
   });
 });
 

@@ -1,6 +1,6 @@
+import type { Card, DedicatedDefault, Model, PerTokenPrice } from "../catalog/schema.js";
 import type { Overlap } from "../core/cluster-hours.js";
 import type { ContextTier, GpuHourPlan, PerTokenPlan } from "../core/plan.js";
-import type { Card, DedicatedDefault, Model, PerTokenPrice } from "./schema.js";
 
 /** A plan the preset would offer but cannot for this model, and why. */
 export interface UnavailablePlan {

@@ -1,27 +1,37 @@
 import type { SweepVariable } from "../../core/sweep.js";
+import { type FieldKey, fieldByKey, type NumberField } from "../../scenario/fields.js";
 import { CliError } from "../cli-error.js";
 import { numberFlag } from "../flags.js";
 
-/** Sweep inputs by flag name, with the core field each moves and its range. */
-export const SWEEP_INPUTS = {
-  turns: { variable: "turns", min: 1, max: 200 },
-  episodes: { variable: "episodes", min: 1, max: 10_000_000 },
-  "initial-prompt": { variable: "initialPromptTokens", min: 0, max: 10_000_000 },
-  "added-per-turn": { variable: "addedTokensPerTurn", min: 0, max: 10_000_000 },
-  "generated-per-turn": { variable: "generatedTokensPerTurn", min: 0, max: 10_000_000 },
-  gpus: { variable: "gpus", min: 1, max: 1_000_000 },
-} as const satisfies Record<string, { variable: SweepVariable; min: number; max: number }>;
+const AXES = [
+  "turns",
+  "episodes",
+  "initialPromptTokens",
+  "addedTokensPerTurn",
+  "generatedTokensPerTurn",
+  "gpus",
+] as const satisfies readonly (FieldKey & SweepVariable)[];
 
-export type SweepInputName = keyof typeof SWEEP_INPUTS;
+/** Sweep inputs by flag name (the field table's), with the variable each moves and its range. */
+export const SWEEP_INPUTS = Object.fromEntries(
+  AXES.map((key) => {
+    const field = fieldByKey(key) as NumberField;
+    return [field.flag, { variable: key as SweepVariable, min: field.rule.min, max: field.rule.max }];
+  }),
+) as Record<string, { variable: SweepVariable; min: number; max: number }>;
+
+export type SweepInputName = string;
 
 export const MAX_SWEEP_POINTS = 1000;
 
 /**
- * The values of a sweep axis: `a:b` (every integer), `a:b:step`, or a list `v1,v2,...`; integers within
- * the input's range, at most MAX_SWEEP_POINTS of them. Bad text is a CliError naming `flag`.
+ * The values of a sweep axis: `a:b` (every integer), `a:b:step`, or a list `v1;v2;...` or `v1,v2,...`;
+ * integers within the input's range, at most MAX_SWEEP_POINTS of them. Bad text is a CliError naming `flag`.
  */
 export function sweepValues(flag: string, raw: string, input: SweepInputName): number[] {
-  const { min, max } = SWEEP_INPUTS[input];
+  const axis = SWEEP_INPUTS[input];
+  if (!axis) throw new CliError(`--${flag}: unknown sweep input ${JSON.stringify(input)}`);
+  const { min, max } = axis;
   const rule = { integer: true, min, max };
   const allowed = `a:b, a:b:step or v1,v2,... of integers from ${min} to ${max}, at most ${MAX_SWEEP_POINTS} values`;
   const bad = () => new CliError(`--${flag} must be ${allowed}, got ${JSON.stringify(raw)}`);
@@ -45,7 +55,7 @@ export function sweepValues(flag: string, raw: string, input: SweepInputName): n
     for (let v = start; v <= end; v += step) values.push(v);
     return values;
   }
-  const values = raw.split(",").map((part) => num(part));
+  const values = raw.split(raw.includes(";") ? ";" : ",").map((part) => num(part));
   if (values.length > MAX_SWEEP_POINTS) throw bad();
   return values;
 }

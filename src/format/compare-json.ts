@@ -1,0 +1,38 @@
+// What `compare --json` prints for a priced scenario: one value, the same for every caller.
+import type { PricedScenario } from "../scenario/price.js";
+import type { RealityCheck } from "../scenario/reality-check.js";
+import { scenarioFile } from "../scenario/scenario-file.js";
+
+/** The priced scenario as the JSON contract: unrounded, every plan with its assumptions and warnings. */
+export function compareJson(priced: PricedScenario, reality: RealityCheck): unknown {
+  const { scenario, ledger } = priced;
+  return {
+    preset: scenario.preset.id,
+    model: { id: scenario.model.id, label: scenario.model.label, contextWindowTokens: scenario.windowTokens },
+    workload: scenario.workload,
+    contextPolicy: scenario.contextPolicy,
+    ledger: ledger
+      ? {
+          rows: ledger.rows,
+          perEpisode: {
+            promptTokens: ledger.promptTokens,
+            cachedPromptTokens: ledger.cachedPromptTokens,
+            uncachedPromptTokens: ledger.uncachedPromptTokens,
+            decodeTokens: ledger.decodeTokens,
+            peakContextTokens: ledger.peakContextTokens,
+            finalContextTokens: ledger.finalContextTokens,
+          },
+        }
+      : null,
+    tokens: priced.tokens,
+    baseline: priced.baseline,
+    ranking: priced.ranking,
+    plans: priced.plans,
+    unavailable: priced.unavailable,
+    realityCheck: reality.ok ? reality.rows : null,
+    realityCheckNote: reality.ok ? "" : reality.reason,
+    warnings: priced.warnings,
+    defaults: scenario.defaults,
+    scenario: scenarioFile(scenario.values),
+  };
+}

@@ -1,0 +1,160 @@
+// The one pricing pipeline: Scenario → per-turn ledger → workload tokens → every plan priced with its
+// assumptions and warnings → ranked, with the baseline's ratios. A log's observed workload enters at
+// the tokens step and is priced by the same code.
+import { comparisonLabel } from "../core/comparison-label.js";
+import { workloadTokensFromLedger } from "../core/ledger-tokens.js";
+import type { Plan, PlanEstimate } from "../core/plan.js";
+import { pricePlans } from "../core/price-plans.js";
+import type { TrainingOptions } from "../core/training-cost.js";
+import { type EpisodeLedger, episodeLedger } from "../core/turn-ledger.js";
+import type { WorkloadTokens } from "../core/workload-tokens.js";
+import { type PlanOffer, planOffer, type UnavailablePlan } from "./plans.js";
+import type { Scenario } from "./resolve.js";
+import { ScenarioError } from "./scenario-error.js";
+
+/** One plan's bill, where it ranks, and how it reads against the baseline plan. */
+export interface PricedPlan extends PlanEstimate {
+  /** 1 for the cheapest plan (by the run's cost when training is priced, else the rollouts'). */
+  rank: number;
+  /** baseline $ ÷ this plan's $; null where either is not a positive number. */
+  vsBaselineRatio: number | null;
+  /** "baseline", "N.N× cheaper", "N.N× more", "at par" or "—", as the Fireworks page words it. */
+  vsBaseline: string;
+}
+
+/** Tokens measured in a log, priced instead of a shape's ledger. */
+export interface ObservedWorkload {
+  tokens: WorkloadTokens;
+  /** Tokens trained that the log itself records (Tinker billing), priced as one pass of one step. */
+  tokensTrained?: number;
+}
+
+/** A scenario priced on every chosen plan. */
+export interface PricedScenario {
+  scenario: Scenario;
+  /** The per-turn ledger of one episode; absent when an observed workload was priced. */
+  ledger?: EpisodeLedger;
+  tokens: WorkloadTokens;
+  /** The plans priced, as given to the bill (for solvers: break-even, deadline, sweep). */
+  chosenPlans: Plan[];
+  plans: PricedPlan[];
+  /** Plan ids, cheapest first. */
+  ranking: string[];
+  baseline: string;
+  unavailable: UnavailablePlan[];
+  warnings: string[];
+}
+
+/** What to price besides the scenario's own plans, or instead of its shape. */
+export interface PriceOptions {
+  /** Plans read from a price map (`--prices`). */
+  imported?: readonly Plan[];
+  /** Warnings from reading them. */
+  importWarnings?: readonly string[];
+  observed?: ObservedWorkload;
+}
+
+/** The scenario's per-turn ledger under its context policy; a ScenarioError naming the policy when refused. */
+export function scenarioLedger(scenario: Scenario): EpisodeLedger {
+  const ledger = episodeLedger(scenario.workload.shape, {
+    policy: scenario.contextPolicy,
+    windowTokens: scenario.windowTokens,
+  });
+  if (!ledger.ok) throw new ScenarioError("contextPolicy", `${scenario.contextPolicy}: ${ledger.reason}`);
+  return ledger;
+}
+
+function trainingFor(
+  scenario: Scenario,
+  ledger: EpisodeLedger | undefined,
+  observed?: ObservedWorkload,
+): TrainingOptions | undefined {
+  // A shape trains on each episode's whole trajectory; a log, on the tokens trained it records itself.
+  const tokensTrained = ledger
+    ? ledger.finalContextTokens * scenario.workload.episodes
+    : observed?.tokensTrained;
+  if (tokensTrained === undefined || tokensTrained === 0) return undefined;
+  const t = scenario.training ?? { passes: 1, steps: 1 };
+  if (ledger && !scenario.training) return undefined;
+  return {
+    tokensTrained,
+    passes: t.passes,
+    steps: t.steps,
+    ...(t.trainTokensPerSecond !== undefined && { trainTokensPerSecond: t.trainTokensPerSecond }),
+  };
+}
+
+/** The $ a plan is ranked by: the run's when training is priced, else the rollouts'. */
+export function rankingUsd(estimate: PlanEstimate): number {
+  return estimate.training?.usdRun ?? estimate.usdTotal;
+}
+
+/** Plans ranked and read against the baseline (`values.baseline`, else the first plan). */
+export function rankPlans(
+  estimates: PlanEstimate[],
+  baselineId: string | undefined,
+): { plans: PricedPlan[]; ranking: string[]; baseline: string } {
+  const baseline = baselineId === undefined ? estimates[0] : estimates.find((e) => e.id === baselineId);
+  if (!baseline) {
+    throw new ScenarioError(
+      "baseline",
+      `unknown plan ${JSON.stringify(baselineId)} (chosen: ${estimates.map((e) => e.id).join(", ")})`,
+    );
+  }
+  const ranking = estimates
+    .map((e, i) => ({ id: e.id, usd: rankingUsd(e), i }))
+    .sort((a, b) => a.usd - b.usd || a.i - b.i)
+    .map((e) => e.id);
+  const base = rankingUsd(baseline);
+  const plans = estimates.map((e) => {
+    const usd = rankingUsd(e);
+    const ratio = base > 0 && usd > 0 && Number.isFinite(base / usd) ? base / usd : null;
+    return {
+      ...e,
+      rank: ranking.indexOf(e.id) + 1,
+      vsBaselineRatio: ratio,
+      vsBaseline: e.id === baseline.id ? "baseline" : comparisonLabel(base, usd),
+    };
+  });
+  return { plans, ranking, baseline: baseline.id };
+}
+
+/**
+ * Every chosen plan's bill for the scenario: its shape through the per-turn ledger (or a log's observed
+ * tokens), priced by one `pricePlans`, ranked cheapest first and read against the baseline. Throws a
+ * ScenarioError naming the field when the scenario cannot be priced.
+ */
+export function priceScenario(scenario: Scenario, options: PriceOptions = {}): PricedScenario {
+  const ledger = options.observed ? undefined : scenarioLedger(scenario);
+  const tokens =
+    options.observed?.tokens ?? workloadTokensFromLedger(ledger as EpisodeLedger, scenario.workload.episodes);
+  const offer: PlanOffer = planOffer(scenario, options.imported);
+  if (offer.plans.length === 0) {
+    throw new ScenarioError(
+      "model",
+      `preset ${scenario.preset.id} offers no plan for ${scenario.model.id}; add --self-hosted, --custom-prefill or --prices`,
+    );
+  }
+  const training = trainingFor(scenario, ledger, options.observed);
+  let estimates: PlanEstimate[];
+  try {
+    estimates = pricePlans(tokens, offer.plans, training ? { training } : {});
+  } catch (error) {
+    if (error instanceof RangeError && !(error instanceof ScenarioError))
+      throw new ScenarioError("plans", error.message);
+    throw error;
+  }
+  const withNotes = estimates.map((e) =>
+    offer.notes[e.id] ? { ...e, warnings: [...e.warnings, ...(offer.notes[e.id] ?? [])] } : e,
+  );
+  const ranked = rankPlans(withNotes, scenario.values.baseline);
+  return {
+    scenario,
+    ...(ledger && { ledger }),
+    tokens,
+    chosenPlans: offer.plans,
+    ...ranked,
+    unavailable: offer.unavailable,
+    warnings: [...(ledger?.warnings ?? []), ...(options.importWarnings ?? [])],
+  };
+}
