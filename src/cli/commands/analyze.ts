@@ -197,7 +197,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
     const estimates = observed.ok
       ? explain("analyze", () => pricePlans(observed.tokens, offer.plans, training))
       : [];
-    if (!observed.ok) warnings.push(`plans not priced: ${observed.reason}`);
+    if (!observed.ok && !analysis.efficiency) warnings.push(`plans not priced: ${observed.reason}`);
     const baseline =
       values.baseline === undefined ? estimates[0] : estimates.find((e) => e.id === values.baseline);
     if (values.baseline !== undefined && estimates.length > 0 && !baseline)

@@ -4,11 +4,17 @@ import type { LogAnalysis } from "../../logs/log-analysis.js";
 import { tableText } from "../output.js";
 import type { AnalyzeExtras } from "./analyze-extras.js";
 
-const twoDecimals = (n: number) => (Number.isInteger(n) ? formatCount(n) : n.toFixed(2));
+const upToTwoDecimals = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+const twoDecimals = (n: number) => upToTwoDecimals.format(n);
 
 function statsText(stats: DistributionStats | null, unit = ""): string {
   if (stats === null) return "—";
   return `mean ${twoDecimals(stats.mean)}${unit}, p50 ${twoDecimals(stats.p50)}${unit}, p90 ${twoDecimals(stats.p90)}${unit}, max ${twoDecimals(stats.max)}${unit}`;
+}
+
+/** Dollars as people read them; amounts under a cent keep six decimals rather than showing $0.00. */
+function usd(n: number): string {
+  return n !== 0 && Math.abs(n) < 0.01 ? `$${n.toFixed(6)}` : formatUsd(n);
 }
 
 function signedPercent(percent: number | null): string {
@@ -22,7 +28,7 @@ export function analyzeExtrasLines(a: LogAnalysis, extras: AnalyzeExtras | undef
   if (a.reader) {
     out.push(
       "",
-      `Read as ${a.reader.label}${a.groups !== undefined ? `, ${formatCount(a.groups)} groups` : ""}.`,
+      `Read as ${a.reader.label}${a.groups !== undefined ? `, ${formatCount(a.groups)} group${a.groups === 1 ? "" : "s"}` : ""}.`,
     );
     out.push(`  measured: ${a.reader.measured.join("; ")}`);
     out.push(`  derived: ${a.reader.derived.join("; ")}`);
@@ -80,7 +86,7 @@ export function analyzeExtrasLines(a: LogAnalysis, extras: AnalyzeExtras | undef
       );
     for (const c of extras?.prefixDivergenceCost ?? [])
       out.push(
-        `  ${c.label}: the lost cache cost ${formatUsd(c.usdLost)} (${formatCount(c.lostCachedTokens)} tokens)`,
+        `  ${c.label}: the lost cache cost ${usd(c.usdLost)} (${formatCount(c.lostCachedTokens)} tokens)`,
       );
   }
   if (extras && extras.predicted.length > 0) {
