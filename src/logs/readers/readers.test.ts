@@ -211,15 +211,13 @@ describe("framework readers under fuzzing", () => {
         })),
       }),
     );
-    const nemoLine = fc
-      .array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 30 })
-      .map((mask) =>
-        JSON.stringify({
-          token_ids: mask.map((_, i) => i),
-          token_loss_mask: mask,
-          input_lengths: mask.length,
-        }),
-      );
+    const nemoLine = fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 1, maxLength: 30 }).map((mask) =>
+      JSON.stringify({
+        token_ids: mask.map((_, i) => i),
+        token_loss_mask: mask,
+        input_lengths: mask.length,
+      }),
+    );
     fc.assert(
       fc.property(
         fc.array(fc.oneof(verifiersLine, nemoLine, garbage), { minLength: 1, maxLength: 20 }),
