@@ -1,6 +1,9 @@
 import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { analyzeFile } from "../analyze-file.js";
+import { analyzeBlob } from "../analyze-stream.js";
 import type { LogAnalysis } from "../log-analysis.js";
 import { SKIP_KINDS } from "../skip-kinds.js";
 import { type AutoAnalyzeOptions, AutoLogAnalyzer } from "./auto-analyzer.js";
@@ -85,6 +88,17 @@ describe("framework samples: known totals, every bad line counted by kind", () =
     expect(a.efficiency?.waitingForWork?.p50).toBeCloseTo(3.2, 12);
     expect(nonZero(a)).toEqual({ invalidCount: 1, missingField: 1 });
     expect(a.warnings).toEqual([]);
+  });
+
+  it("the page's Blob reader and analyzeFile recognise them too (gzip included)", async () => {
+    const bytes = sample("verifiers-traces.jsonl");
+    const { gzipSync } = await import("node:zlib");
+    for (const blob of [new Blob([bytes]), new Blob([gzipSync(bytes)])]) {
+      const a = await analyzeBlob(blob);
+      expect([a.format, a.requests, a.prefixDivergence?.lostCachedTokens]).toEqual(["verifiers", 7, 8]);
+    }
+    const path = fileURLToPath(new URL("../../../examples/fireworks-perf.jsonl", import.meta.url));
+    expect((await analyzeFile(path)).tokens.prompt).toBe(25_450);
   });
 
   it("leaves request logs to the existing readers", () => {
