@@ -52,7 +52,7 @@ function readRequest(value: unknown, context: ReadContext): ReadResult {
   const metrics = metricsOf(value);
   if (metrics === undefined)
     return skip("missingField", "headers or perf_metrics with fireworks-* metrics is missing");
-  const prompt = countAt(metrics[PROMPT], PROMPT);
+  const prompt = countAt(metrics[PROMPT], PROMPT, true);
   if (isSkip(prompt)) return prompt;
   const usage = isObject(value.usage) ? value.usage : undefined;
   const completion = countAt(
@@ -63,7 +63,7 @@ function readRequest(value: unknown, context: ReadContext): ReadResult {
   const rawCached = metrics[CACHED];
   if ((rawCached === undefined || rawCached === null) && !context.cachedOptional)
     return skip("missingField", `${CACHED} is missing (--cached-optional reads it as 0)`);
-  const cached = rawCached === undefined || rawCached === null ? 0 : countAt(rawCached, CACHED);
+  const cached = rawCached === undefined || rawCached === null ? 0 : countAt(rawCached, CACHED, true);
   if (isSkip(cached)) return cached;
   if (cached > prompt)
     return skip("cachedExceedsPrompt", `${CACHED} (${cached}) is greater than ${PROMPT} (${prompt})`);

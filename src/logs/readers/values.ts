@@ -14,10 +14,10 @@ export function shown(value: unknown): string {
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
-/** A whole number >= 0 (numeric text too, as headers carry it), or a Skip naming `field`. */
-export function countAt(value: unknown, field: string): number | Skip {
+/** A whole number >= 0 (numeric text too when `text`, as headers carry it), or a Skip naming `field`. */
+export function countAt(value: unknown, field: string, text = false): number | Skip {
   if (value === undefined || value === null) return skip("missingField", `${field} is missing`);
-  const n = typeof value === "string" && value.trim() !== "" ? Number(value) : value;
+  const n = text && typeof value === "string" && value.trim() !== "" ? Number(value) : value;
   if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 0)
     return skip("invalidCount", `${field} must be a whole number >= 0, got ${shown(value)}`);
   return n;
