@@ -58,6 +58,7 @@ function readRequest(value: unknown, context: ReadContext): ReadResult {
   const completion = countAt(
     metrics[COMPLETION] ?? usage?.completion_tokens,
     `${COMPLETION} (or usage.completion_tokens)`,
+    true,
   );
   if (isSkip(completion)) return completion;
   const rawCached = metrics[CACHED];
