@@ -170,6 +170,18 @@ describe("rollout-cost analyze: framework formats", () => {
     expect(json.efficiency.diagnosis).toMatchObject({ starved: false, advice: null });
   });
 
+  it("--csv gives one row per episode and --strict stops at a reader's first bad line", async () => {
+    const csv = await runCliInProcess(["analyze", example("tinker-rollouts.jsonl"), "--csv"]);
+    expect(csv.code).toBe(0);
+    const rows = csv.stdout.trim().split("\n");
+    expect(rows).toHaveLength(5);
+    expect(rows[1]).toMatch(/^3\/0\/0,3,412,742,1714,0,972,272,806,/);
+    const strict = await runCliInProcess(["analyze", example("tinker-rollouts.jsonl"), "--strict"]);
+    expect(strict.code).toBe(2);
+    expect(strict.stdout).toBe("");
+    expect(strict.stderr).toBe("rollout-cost: --strict: line 3: missingField: traj_idx is missing\n");
+  });
+
   it("rejects an unknown --format naming the choices", async () => {
     const { code, stdout, stderr } = await runCliInProcess([
       "analyze",

@@ -1,3 +1,4 @@
+import { cutText, stripControls } from "../../format/echo.js";
 import { formatCount, formatUsd } from "../../format/numbers.js";
 import type { DistributionStats } from "../../logs/count-histogram.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
@@ -72,7 +73,7 @@ export function analyzeExtrasLines(a: LogAnalysis, extras: AnalyzeExtras | undef
             "likely cause",
           ],
           p.examples.map((e) => [
-            e.episode.length > 24 ? `${e.episode.slice(0, 24)}…` : e.episode,
+            cutText(stripControls(e.episode), 24),
             String(e.turn),
             formatCount(e.previousContextTokens),
             formatCount(e.promptTokens),

@@ -1,3 +1,4 @@
+import { echo } from "../../format/echo.js";
 import { CountHistogram } from "../count-histogram.js";
 import { EpisodeAggregator } from "../episode-aggregator.js";
 import { episodeAnalysis } from "../episode-analysis.js";
@@ -141,7 +142,7 @@ export class ReaderAnalyzer {
       this.skip(
         line,
         "duplicateTurn",
-        `episode ${first.episodeId} appeared on an earlier line; the first is kept`,
+        `episode ${echo(first.episodeId, 40)} appeared on an earlier line; the first is kept`,
       );
       return;
     }
