@@ -32,10 +32,18 @@ const SMALL_EDIT_TOKENS = 4;
 const MIN_RUN_TOKENS = 8;
 /** Candidate alignments tried for a long removed or inserted span. */
 const MAX_CANDIDATES = 4096;
+/** Token comparisons a turn's realignment may spend (bounds a pathological, repetitive history). */
+const MAX_COMPARISONS = 1 << 24;
 
-function commonRun(a: ArrayLike<number>, i: number, b: ArrayLike<number>, j: number): number {
+function commonRun(
+  a: ArrayLike<number>,
+  i: number,
+  b: ArrayLike<number>,
+  j: number,
+  limit = Infinity,
+): number {
   let n = 0;
-  while (i + n < a.length && j + n < b.length && a[i + n] === b[j + n]) n++;
+  while (n < limit && i + n < a.length && j + n < b.length && a[i + n] === b[j + n]) n++;
   return n;
 }
 
@@ -56,21 +64,26 @@ export function turnDivergence(previous: ArrayLike<number>, prompt: ArrayLike<nu
   if (l === prompt.length)
     return { ...base, firstDivergenceAt: l, lostCachedTokens: 0, cause: { kind: "promptShorter" } };
   let best = { run: 0, removed: 0, inserted: 0 };
+  let budget = MAX_COMPARISONS;
   const consider = (removed: number, inserted: number) => {
-    const run = commonRun(previous, l + removed, prompt, l + inserted);
+    const run = commonRun(previous, l + removed, prompt, l + inserted, Math.max(budget, 1));
+    budget -= run + 1;
     if (run > best.run || (run === best.run && run > 0 && removed + inserted < best.removed + best.inserted))
       best = { run, removed, inserted };
   };
   for (let r = 0; r <= SMALL_EDIT_TOKENS; r++)
     for (let i = 0; i <= SMALL_EDIT_TOKENS; i++) if (r + i > 0) consider(r, i);
   let tried = 0;
-  for (let r = SMALL_EDIT_TOKENS + 1; l + r < previous.length && tried < MAX_CANDIDATES; r++)
+  // A later candidate can run at most to the shorter side's end: stop once that cannot beat the best.
+  const longest = (removed: number, inserted: number) =>
+    Math.min(previous.length - l - removed, prompt.length - l - inserted);
+  for (let r = SMALL_EDIT_TOKENS + 1; longest(r, 0) > best.run && tried < MAX_CANDIDATES && budget > 0; r++)
     if (previous[l + r] === prompt[l]) {
       consider(r, 0);
       tried++;
     }
   tried = 0;
-  for (let i = SMALL_EDIT_TOKENS + 1; l + i < prompt.length && tried < MAX_CANDIDATES; i++)
+  for (let i = SMALL_EDIT_TOKENS + 1; longest(0, i) > best.run && tried < MAX_CANDIDATES && budget > 0; i++)
     if (prompt[l + i] === previous[l]) {
       consider(0, i);
       tried++;

@@ -146,7 +146,7 @@ export class ReaderAnalyzer {
       );
       return;
     }
-    const ids: { prompt: readonly number[]; completion: readonly number[] }[] = [];
+    const ids: { prompt: ArrayLike<number>; completion: ArrayLike<number> }[] = [];
     for (const request of requests) {
       const rejected = this.aggregator.add(request, line);
       if (rejected) {

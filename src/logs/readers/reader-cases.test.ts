@@ -88,11 +88,15 @@ describe("verifiersTraces.read", () => {
       },
       context,
     );
-    expect(requests(ids)[0]).toMatchObject({
-      promptTokens: 3,
-      completionTokens: 2,
-      tokenIds: { prompt: [1, 2, 3], completion: [4, 5] },
-    });
+    const first = requests(ids)[0];
+    expect(first).toMatchObject({ promptTokens: 3, completionTokens: 2 });
+    expect([
+      Array.from(first?.tokenIds?.prompt ?? []),
+      Array.from(first?.tokenIds?.completion ?? []),
+    ]).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
     const mismatch = verifiersTraces.read(
       {
         id: "e",

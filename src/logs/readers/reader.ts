@@ -16,7 +16,7 @@ export interface ReaderRequest extends LogRecord {
   /** The group (GRPO group, Tinker group) the episode belongs to, when the format names one. */
   groupId?: string;
   /** The prompt's and the completion's token ids, in order, when the format has them. */
-  tokenIds?: { prompt: readonly number[]; completion: readonly number[] };
+  tokenIds?: { prompt: ArrayLike<number>; completion: ArrayLike<number> };
   /** Server-side timings (Fireworks), milliseconds. */
   timeToFirstTokenMs?: number;
   serverProcessingMs?: number;

@@ -59,9 +59,9 @@ type Turn = Omit<ReaderRequest, "episodeId" | "order">;
 function traceTurns(trace: Json, t: number, context: ReadContext) {
   const nodes = Array.isArray(trace.nodes) ? trace.nodes : [];
   const calls = Array.isArray(trace.calls) ? trace.calls : [];
-  // Each assistant node with the ids of every node before it in the trace.
-  const assistants: { prompt: number[]; completion: number[] }[] = [];
-  let history: number[] = [];
+  // The trace's ids in one array; each assistant node is a range of it, its prompt everything before.
+  const history: number[] = [];
+  const ranges: { start: number; end: number }[] = [];
   let idsComplete = nodes.length > 0;
   for (let n = 0; n < nodes.length; n++) {
     const node = nodes[n];
@@ -72,9 +72,15 @@ function traceTurns(trace: Json, t: number, context: ReadContext) {
     }
     const ids = tokenIdsAt(node.token_ids, `traces[${t}].nodes[${n}].token_ids`);
     if (isSkip(ids)) return ids;
-    if (node.role === "assistant") assistants.push({ prompt: history, completion: ids });
-    history = history.concat(ids);
+    if (node.role === "assistant") ranges.push({ start: history.length, end: history.length + ids.length });
+    for (const id of ids) history.push(id);
   }
+  // Views into one copy: a trace's prompts are prefixes of each other, so no prompt is copied.
+  const all = Float64Array.from(history);
+  const assistants = ranges.map((r) => ({
+    prompt: all.subarray(0, r.start),
+    completion: all.subarray(r.start, r.end),
+  }));
   // The calls produced the trace's last assistant messages; earlier ones are history carried in the prompt.
   const mismatch = idsComplete && calls.length > assistants.length;
   const useIds = idsComplete && !mismatch;
@@ -93,7 +99,7 @@ function traceTurns(trace: Json, t: number, context: ReadContext) {
   return { requests, mismatch };
 }
 
-function turnFromIds(ids: { prompt: number[]; completion: number[] } | undefined) {
+function turnFromIds(ids: { prompt: ArrayLike<number>; completion: ArrayLike<number> } | undefined) {
   const prompt = ids?.prompt.length ?? 0;
   return {
     ok: true as const,
