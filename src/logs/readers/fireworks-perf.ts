@@ -20,6 +20,7 @@ export const fireworksPerf: RolloutReader = {
   label: "Fireworks per-request performance metrics",
   detects: (value) => metricsOf(value) !== undefined,
   read: readRequest,
+  cachedMeasured: true,
   measured: [
     `prompt tokens (${PROMPT})`,
     `cached prompt tokens (${CACHED})`,

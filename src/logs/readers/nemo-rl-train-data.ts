@@ -13,6 +13,7 @@ export const nemoRlTrainData: RolloutReader = {
   label: "NeMo-RL train data",
   detects: (value) => Array.isArray(value.token_ids) && "input_lengths" in value,
   read: readSample,
+  cachedMeasured: false,
   measured: [
     "token ids of the whole sample (token_ids, first input_lengths of them)",
     "loss mask (token_loss_mask)",

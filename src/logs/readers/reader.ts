@@ -51,6 +51,8 @@ export interface RolloutReader {
   /** True when a parsed first line is a record of this format. */
   detects(value: Record<string, unknown>): boolean;
   read(value: unknown, context: ReadContext): ReadResult;
+  /** False when the format records no cache hits (every prompt token then counts as uncached). */
+  cachedMeasured: boolean;
   /** Quantities the format records itself. */
   measured: readonly string[];
   /** Quantities computed from what it records (and how). */

@@ -57,6 +57,9 @@ describe("framework samples: known totals, every bad line counted by kind", () =
     expect([a.requests, a.episodes, a.groups, a.blankLines]).toEqual([8, 4, 2, 1]);
     expect(nonZero(a)).toEqual({ missingField: 1, invalidCount: 1 });
     expect(a.prefixDivergence).toBeUndefined();
+    expect(a.warnings).toEqual([
+      expect.stringMatching(/record no cache hits: the observed bills count every prompt token/),
+    ]);
   });
 
   it("NeMo-RL train data: turns from the loss mask", () => {

@@ -12,6 +12,7 @@ export const tinkerRollouts: RolloutReader = {
   label: "Tinker cookbook rollout summaries",
   detects: (value) => Array.isArray(value.steps) && "traj_idx" in value && "group_idx" in value,
   read: readTrajectory,
+  cachedMeasured: false,
   measured: [
     "group (group_idx) and trajectory (traj_idx) within an iteration",
     "prompt tokens per step (steps[].ob_len)",

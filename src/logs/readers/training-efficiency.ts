@@ -17,6 +17,7 @@ export const trainingEfficiency: RolloutReader = {
   label: "Training API efficiency metrics",
   detects: (value) => metricsOf(value) !== undefined,
   read: readStep,
+  cachedMeasured: true,
   measured: [`batch fill (…/${FILL})`, `trainer waiting for work (…/${WAITING})`],
   derived: ["step: the line's step field, else its position among the steps"],
 };

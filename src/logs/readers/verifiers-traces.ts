@@ -14,6 +14,7 @@ export const verifiersTraces: RolloutReader = {
   label: "verifiers / prime-rl episode traces",
   detects: (value) => Array.isArray(value.traces) && ("id" in value || "group" in value),
   read: readEpisode,
+  cachedMeasured: true,
   measured: [
     "episode id (id) and group (group.id)",
     "prompt tokens (usage.prompt_tokens + usage.cached_input_tokens: prompt_tokens excludes cache reads)",
