@@ -79,6 +79,11 @@ export class ReaderAnalyzer {
     ];
     if (efficiencyOnly && this.efficiencyLines === 0)
       warnings.push("no training step in the input could be read");
+    if (!this.reader.cachedMeasured && base.requests > 0)
+      warnings.push(
+        `${this.reader.label} record no cache hits: the observed bills count every prompt token as uncached ` +
+          "(the ideal cache hit is derived from the prompts)",
+      );
     return {
       bytes: this.bytes,
       lines: this.lines,
