@@ -104,6 +104,10 @@ export function analyzeExtrasLines(a: LogAnalysis, extras: AnalyzeExtras | undef
         ["left", "right", "right", "right"],
       ),
     );
+    out.push(
+      "  The fitted shape is a mean: a spread of episode lengths costs more than its mean episode (prompt grows " +
+        "with the square of the turns), and context tiers follow the fitted, not the observed, peak context.",
+    );
   }
   return out;
 }
