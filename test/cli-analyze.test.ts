@@ -203,7 +203,10 @@ describe("rollout-cost analyze: bad input exits 2 with one line naming it", () =
     [["missing.jsonl"], /^rollout-cost: cannot read "missing.jsonl": ENOENT/],
     [[], /analyze takes one log path or - for stdin, got none/],
     [["a", "b"], /analyze takes one log path/],
-    [["LOG", "--format", "xml"], /--format must be one of auto, jsonl, csv, tinker, got "xml"/],
+    [
+      ["LOG", "--format", "xml"],
+      /--format must be one of auto, jsonl, csv, tinker, verifiers, .*training-efficiency, got "xml"/,
+    ],
     [["LOG", "--episode-key", "a..b"], /--episode-key must be field names joined by dots/],
     [["LOG", "--order-key", "t", "--file-order"], /--file-order and --order-key cannot be used together/],
     [["LOG", "--reorder-window", "0"], /--reorder-window must be an integer from 1/],

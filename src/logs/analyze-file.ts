@@ -1,7 +1,8 @@
 // Node-only: analyse a log file or stdin from a script, as `rollout-cost analyze` does.
 import type { LogAnalysis } from "./log-analysis.js";
-import { type AnalyzeOptions, LogAnalyzer } from "./log-analyzer.js";
+import type { AnalyzeOptions } from "./log-analyzer.js";
 import { nodeDecode, openLogInput } from "./node-input.js";
+import { AutoLogAnalyzer } from "./readers/auto-analyzer.js";
 
 /** Reads and analyses `path` ("-" reads `stdin`, which must then be given; gzip is recognised by its magic bytes). */
 export async function analyzeFile(
@@ -10,7 +11,7 @@ export async function analyzeFile(
   stdin?: NodeJS.ReadableStream,
 ): Promise<LogAnalysis> {
   if (path === "-" && stdin === undefined) throw new RangeError('path "-" needs the stdin stream to read');
-  const analyzer = new LogAnalyzer({ fileName: path, decode: nodeDecode, ...options });
+  const analyzer = new AutoLogAnalyzer({ fileName: path, decode: nodeDecode, ...options });
   const input = openLogInput(path, stdin as NodeJS.ReadableStream);
   for await (const chunk of input.chunks) analyzer.push(chunk);
   return analyzer.end();

@@ -1,7 +1,8 @@
 // Web-standard streaming (ReadableStream, DecompressionStream): the page's Web Worker reads a dropped
 // File through this; Node 20 has the same globals, so tests run it too.
 import type { LogAnalysis } from "./log-analysis.js";
-import { type AnalyzeOptions, LogAnalyzer } from "./log-analyzer.js";
+import type { AnalyzeOptions } from "./log-analyzer.js";
+import { AutoLogAnalyzer } from "./readers/auto-analyzer.js";
 
 /** How far the reading has got: bytes of the file (compressed, for .gz) and lines split so far. */
 export interface AnalyzeProgress {
@@ -37,7 +38,7 @@ export async function analyzeBlob(
         new DecompressionStream("gzip") as unknown as TransformStream<Uint8Array, Uint8Array>,
       )
     : counted;
-  const analyzer = new LogAnalyzer(options);
+  const analyzer = new AutoLogAnalyzer(options);
   const reader = stream.getReader();
   let nextReport = PROGRESS_EVERY_BYTES;
   while (true) {

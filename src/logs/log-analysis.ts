@@ -1,7 +1,17 @@
 import type { DistributionStats } from "./count-histogram.js";
+import type { PrefixDivergenceSummary } from "./prefix-divergence-summary.js";
+import type { EfficiencySummary } from "./readers/efficiency-summary.js";
+import type { ReaderFormat } from "./readers/reader.js";
 import type { BadLine, SkipKind } from "./skip-kinds.js";
 
-export type LogFormat = "jsonl" | "csv" | "tinker";
+export type LogFormat = "jsonl" | "csv" | "tinker" | ReaderFormat;
+
+/** What a framework's rollout file records itself and what the analysis computed from it. */
+export interface ReaderProvenance {
+  label: string;
+  measured: readonly string[];
+  derived: readonly string[];
+}
 
 /** The measured episode shape: each field's distribution, or null when the log has no such value. */
 export interface MeasuredShape {
@@ -66,5 +76,15 @@ export interface LogAnalysis {
   perEpisode?: EpisodeRow[];
   /** Requests by the model name they carry (the `model` field), where the format has one. */
   models?: Record<string, number>;
+  /** Framework rollout files: which reader, what it measured and what was derived. */
+  reader?: ReaderProvenance;
+  /** Distinct group ids (GRPO / Tinker groups), where the format names them. */
+  groups?: number;
+  /** Turn-by-turn prefix divergence, where the format keeps token ids. */
+  prefixDivergence?: PrefixDivergenceSummary | null;
+  /** Fireworks server timings per request, milliseconds. */
+  latency?: { timeToFirstTokenMs: DistributionStats | null; serverProcessingMs: DistributionStats | null };
+  /** Training API efficiency signals over steps. */
+  efficiency?: EfficiencySummary;
   warnings: string[];
 }

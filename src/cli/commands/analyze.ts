@@ -1,14 +1,11 @@
 import { csvText, jsonText } from "../../format/machine-text.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
-import {
-  type AnalyzeOptions,
-  BadLineError,
-  LogAnalyzer,
-  UnreadableLogError,
-} from "../../logs/log-analyzer.js";
+import { BadLineError, UnreadableLogError } from "../../logs/log-analyzer.js";
 import { nodeDecode, openLogInput } from "../../logs/node-input.js";
 import { fittedWorkload } from "../../logs/observed-workload.js";
+import { ALL_FORMATS, type AutoAnalyzeOptions, AutoLogAnalyzer } from "../../logs/readers/auto-analyzer.js";
 import { SHAPE_KEYS } from "../../scenario/fields.js";
+import { analyzeExtras } from "../../scenario/log-extras.js";
 import { priceObservedLog } from "../../scenario/price-log.js";
 import { resolveScenario } from "../../scenario/resolve.js";
 import { DEFAULT_PORT } from "../../server/default-port.js";
@@ -55,8 +52,6 @@ const ANALYZE_FLAGS = {
   ...OUTPUT_FLAGS,
 } as const;
 
-const FORMATS = ["auto", "jsonl", "csv", "tinker"] as const;
-
 export const analyze: Command = {
   summary:
     "read a rollout request log: measured shape, cache hits vs ideal, and the workload priced on every plan",
@@ -70,10 +65,12 @@ the real per-request token sums, not an averaged shape). '-' reads stdin;
 gzip is decompressed whatever the file's name.
 
 Input
-  --format <f>            auto (default), jsonl, csv or tinker. auto: a .csv name,
-                          or a first line with commas that is not JSON (unless the
-                          name ends .jsonl/.json), is CSV; Tinker billing events
-                          (event_info) are tinker; else JSONL
+  --format <f>            auto (default), jsonl, csv, tinker, or a framework's file:
+                          verifiers, tinker-rollouts, nemo-rl, fireworks,
+                          training-efficiency. auto: a first record of a framework's
+                          file picks its reader; a .csv name, or a first line with
+                          commas that is not JSON (unless the name ends .jsonl/.json),
+                          is CSV; Tinker billing events (event_info) are tinker; else JSONL
   --episode-key <path>    the episode id's field, dotted for nested fields
                           (default episode_id; e.g. metadata.episode_id)
   --order-key <path>      order within an episode by this field (a number, or a
@@ -94,6 +91,16 @@ Input
   the {"data": [...]} response: sampling_prefill (cached or not) is prompt,
   sampling_sample is completion, training is trained tokens.
 
+  Frameworks' files, one record a line (the report says what each measured and
+  what was derived): verifiers / prime-rl traces.jsonl (id, group.id, traces[]
+  with nodes[].token_ids and calls[].usage, prompt_tokens + cached_input_tokens);
+  Tinker cookbook train_rollout_summaries.jsonl (group_idx, traj_idx, steps[]
+  ob_len / ac_len); NeMo-RL train_data_step*.jsonl (token_ids, input_lengths,
+  token_loss_mask); Fireworks per-request metrics (headers or perf_metrics with
+  fireworks-prompt-tokens, -cached-prompt-tokens, -server-time-to-first-token,
+  -server-processing-time); Training API metrics (forward / forward_backward
+  dicts with .../effective_batch_fill_ratio:last, .../trainer_waiting_for_work:last).
+
 Definitions
   cache hit          Σ cached_tokens ÷ Σ prompt_tokens over every request read.
   ideal cache hit    what perfect session affinity gives the same requests: each
@@ -108,6 +115,13 @@ Definitions
                      every request but an episode's first); generated per turn
                      (completion_tokens, every request). mean, p50, p90 (linear
                      interpolation between ranks, as numpy) and max.
+  prefix divergence  where token ids exist: each turn's prompt against the previous
+                     turn's prompt + completion: common prefix, first diverging
+                     token, lost cached tokens (previous-context tokens prefilled
+                     again right after the divergence, realigned past one removed,
+                     inserted or changed span) and its price on every plan.
+  predicted          'estimate' on the fitted uniform shape, same plans; error =
+                     (predicted - observed) / observed.
   skipped lines      counted by kind, never dropped silently: malformedJson,
                      malformedRow, truncatedLine (a last line without a line break
                      that cannot be read), missingField, invalidCount (negative,
@@ -140,7 +154,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       );
     const source = positionals[0] as string;
     const format = outputFormat(values);
-    const logFormat = choiceFlag("format", values.format, FORMATS) ?? "auto";
+    const logFormat = choiceFlag("format", values.format, ALL_FORMATS) ?? "auto";
     for (const flag of ["episode-key", "order-key"] as const) {
       const path = values[flag];
       if (path !== undefined && (path === "" || path.split(".").some((s) => s.trim() === "")))
@@ -160,7 +174,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
     const port = numberFlag("port", values.port, { integer: true, min: 1, max: 65535 }) ?? DEFAULT_PORT;
     const scenario = explained(() => resolveScenario(planValues));
     const imported = await importedPlans(values);
-    const options: AnalyzeOptions = {
+    const options: AutoAnalyzeOptions = {
       format: logFormat,
       fileName: source,
       ...(values["episode-key"] !== undefined && { episodeKey: values["episode-key"] }),
@@ -189,7 +203,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
     );
     const priced = pricedLog.ok ? pricedLog.priced : undefined;
     if (pricedLog.ok) warnings.push(...pricedLog.notes, ...pricedLog.priced.warnings);
-    else warnings.push(`plans not priced: ${pricedLog.reason}`);
+    else if (!analysis.efficiency) warnings.push(`plans not priced: ${pricedLog.reason}`);
     const plans = priced?.plans ?? [];
     const shown = priced?.scenario ?? scenario;
     const fitted = fittedWorkload(analysis);
@@ -210,6 +224,15 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       unavailable: priced?.unavailable ?? [],
       fitted: fit,
       warnings,
+      extras: explained(() =>
+        analyzeExtras({
+          analysis,
+          tokens: priced?.tokens ?? null,
+          fitted: fitted.ok ? fitted.workload : null,
+          plans: priced?.chosenPlans ?? [],
+          estimates: plans,
+        }),
+      ),
     };
     if (format === "json") context.stdout.write(jsonText(analyzeJson(report)));
     else context.stdout.write(analyzeTable(report));
@@ -217,8 +240,12 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
   },
 };
 
-async function readLog(source: string, options: AnalyzeOptions, context: CliContext): Promise<LogAnalysis> {
-  const analyzer = new LogAnalyzer(options);
+async function readLog(
+  source: string,
+  options: AutoAnalyzeOptions,
+  context: CliContext,
+): Promise<LogAnalysis> {
+  const analyzer = new AutoLogAnalyzer(options);
   let rawBytes = 0;
   let input: ReturnType<typeof openLogInput>;
   try {

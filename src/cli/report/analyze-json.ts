@@ -29,6 +29,19 @@ export function analyzeJson(report: AnalyzeReport) {
     plans: report.plans,
     unavailable: report.unavailable,
     fitted: report.fitted,
+    ...(a.reader && { reader: a.reader }),
+    ...(a.groups !== undefined && { groups: a.groups }),
+    ...(a.latency && { latency: a.latency }),
+    ...(a.efficiency && {
+      efficiency: { ...a.efficiency, diagnosis: report.extras?.efficiencyDiagnosis ?? null },
+    }),
+    ...(a.prefixDivergence !== undefined && {
+      prefixDivergence: a.prefixDivergence && {
+        ...a.prefixDivergence,
+        priced: report.extras?.prefixDivergenceCost ?? [],
+      },
+    }),
+    predictedVsActual: report.extras?.predicted ?? [],
     warnings: report.warnings,
   };
 }

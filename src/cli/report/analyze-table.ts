@@ -5,8 +5,10 @@ import { formatCount, formatHours, formatPercent, formatUsd } from "../../format
 import type { DistributionStats } from "../../logs/count-histogram.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
 import { SKIP_KINDS } from "../../logs/skip-kinds.js";
+import type { AnalyzeExtras } from "../../scenario/log-extras.js";
 import type { UnavailablePlan } from "../../scenario/plans.js";
 import { tableText } from "../output.js";
+import { analyzeExtrasLines } from "./analyze-extras-table.js";
 
 /** Everything `analyze` reports, for the table and the JSON. */
 export interface AnalyzeReport {
@@ -20,6 +22,8 @@ export interface AnalyzeReport {
   unavailable: UnavailablePlan[];
   fitted: { workload: Workload; estimateCommand: string; link: string } | null;
   warnings: string[];
+  /** Predicted vs actual, the prefix divergence's price, the training-efficiency verdict. */
+  extras?: AnalyzeExtras;
 }
 
 const oneDecimal = new Intl.NumberFormat("en-US", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
@@ -126,6 +130,7 @@ export function analyzeTable(report: AnalyzeReport): string {
     out.push(`  ${report.fitted.estimateCommand}`);
     out.push(`  ${report.fitted.link}`);
   }
+  out.push(...analyzeExtrasLines(a, report.extras));
   if (report.warnings.length > 0) {
     out.push("");
     for (const w of report.warnings) out.push(`Warning: ${w}`);
