@@ -1,0 +1,255 @@
+import { performance } from "node:perf_hooks";
+import { echo } from "../../format/echo.js";
+import { ENGINES } from "../../watch/engine-metrics.js";
+import type { LabelMatch } from "../../watch/engine-reading.js";
+import { type ScrapeResult, scrape } from "../../watch/scrape.js";
+import { DEFAULT_API_KEY_ENV, FIREWORKS_METRICS_HOST, WATCH_LIMITS } from "../../watch/watch-limits.js";
+import { type ScrapeReport, WatchInputError, WatchSession } from "../../watch/watch-session.js";
+import { watchTarget } from "../../watch/watch-url.js";
+import { CliError } from "../cli-error.js";
+import type { CliContext, Command } from "../context.js";
+import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
+import { type WatchSummary, watchBlock, watchLine, watchSummaryText } from "../report/watch-view.js";
+import { explain, PLAN_FLAGS, plansFromFlags, scenarioFromFlags } from "./plan-options.js";
+
+const { "context-policy": _policy, "min-hours": _minHours, ...PRICE_FLAGS } = PLAN_FLAGS;
+
+const FLAGS = {
+  engine: { type: "string" },
+  interval: { type: "string" },
+  duration: { type: "string" },
+  timeout: { type: "string" },
+  "allow-host": { type: "string" },
+  "api-key-env": { type: "string" },
+  match: { type: "string" },
+  "context-tokens": { type: "string" },
+  "run-hours": { type: "string" },
+  preset: { type: "string" },
+  model: { type: "string" },
+  gpus: { type: "string" },
+  "prompt-tps": { type: "string" },
+  "decode-tps": { type: "string" },
+  ...PRICE_FLAGS,
+  json: { type: "boolean" },
+} as const;
+
+const L = WATCH_LIMITS;
+
+export const watch: Command = {
+  summary: "scrape a vLLM, SGLang or Fireworks metrics endpoint: live tok/s, cache hit, saturation, $/hour",
+  help: `Usage: rollout-cost watch <metrics-url> [options]
+
+Scrapes a serving engine's Prometheus metrics (vLLM, SGLang, or a Fireworks
+deployment's exported metrics) at an interval and shows, from the counters'
+growth between scrapes: prompt and generation tok/s, the prefix-cache hit,
+KV cache use, running and waiting requests, preemptions, whether the
+deployment looks saturated (and what to do about it), and the observed rate
+priced on every plan: $/hour now, $ so far, and the run's projected cost.
+A counter that goes down (a restart) counts from its new value. Lines that
+cannot be read are counted and reported. Ctrl-C stops it.
+
+Endpoint
+  --engine <e>           auto (default: from the metric names), vllm, sglang, fireworks
+  --allow-host <h,...>   hosts besides this machine that may be scraped
+                         (e.g. ${FIREWORKS_METRICS_HOST}); others are refused
+  --api-key-env <NAME>   send the key in this environment variable as a bearer
+                         token (default for https://${FIREWORKS_METRICS_HOST}: ${DEFAULT_API_KEY_ENV})
+  --match <l=v,...>      only series with these label values (e.g. model_name=...,
+                         deployment_id=...); default: every series, summed
+Timing
+  --interval <s>         seconds between scrapes (default ${L.defaultIntervalSeconds}; Fireworks ${L.fireworksDefaultIntervalSeconds},
+                         at least ${L.fireworksMinIntervalSeconds}: it allows 6 scrapes a minute); at least ${L.loopbackMinIntervalSeconds} on
+                         this machine, ${L.remoteMinIntervalSeconds} elsewhere
+  --duration <s>         stop after this long (default ${L.defaultDurationSeconds}, at most ${L.maxDurationSeconds})
+  --timeout <s>          per scrape (default ${L.defaultTimeoutSeconds}, ${L.minTimeoutSeconds}..${L.maxTimeoutSeconds})
+Pricing (as in compare; each plan bills an hour of the observed tokens)
+  --preset, --model, --plans, --gpus, --prompt-tps, --decode-tps, --overlap,
+  --self-hosted*, --custom-*, --prices, --prices-key
+  --context-tokens <n>   the longest context, which picks per-token price tiers
+                         (default 0: each plan's smallest tier)
+  --run-hours <h>        hours the projection covers (default: --duration)
+Output
+  --json                 one JSON object a line (NDJSON): "scrape", "error" and a
+                         closing "summary" record, unrounded
+  -h, --help             this text
+
+Saturated: requests waited in each of the last 3 scrapes, or KV use stayed at
+90% or more in each, or a request was preempted. Headroom: raise rollout
+concurrency before adding replicas. vLLM's cached tokens are its prefix-cache
+hit fraction (hits ÷ queries) times its prompt tokens.
+
+Exit codes: 0 stopped at --duration or by Ctrl-C, 1 the first scrape failed
+(unreachable, HTTP error, timeout), 2 bad input or an answer that is not a
+deployment's Prometheus metrics (one line on stderr).`,
+  async run(argv, context) {
+    const { values, positionals } = parseFlags(argv, FLAGS, true);
+    if (positionals.length !== 1)
+      throw new CliError(
+        `watch takes one metrics URL, got ${positionals.length === 0 ? "none" : positionals.map((p) => echo(p)).join(" ")}`,
+      );
+    const allowed = listFlag(values["allow-host"]);
+    const target = watchTarget(positionals[0] as string, allowed);
+    if (!target.ok) throw new CliError(target.reason);
+    const { url, loopback } = target.target;
+    const engineFlag = choiceFlag("engine", values.engine, ["auto", ...ENGINES] as const) ?? "auto";
+    const fireworksHost = url.hostname.toLowerCase() === FIREWORKS_METRICS_HOST;
+    const fireworks = fireworksHost || engineFlag === "fireworks";
+    const floor = fireworks
+      ? L.fireworksMinIntervalSeconds
+      : loopback
+        ? L.loopbackMinIntervalSeconds
+        : L.remoteMinIntervalSeconds;
+    const intervalGiven = numberFlag("interval", values.interval, { min: floor, max: L.maxIntervalSeconds });
+    const duration =
+      numberFlag("duration", values.duration, { min: 0, max: L.maxDurationSeconds, exclusiveMin: true }) ??
+      L.defaultDurationSeconds;
+    const timeout =
+      numberFlag("timeout", values.timeout, { min: L.minTimeoutSeconds, max: L.maxTimeoutSeconds }) ??
+      L.defaultTimeoutSeconds;
+    const contextTokens =
+      numberFlag("context-tokens", values["context-tokens"], { integer: true, min: 0, max: 100_000_000 }) ??
+      0;
+    const runHours =
+      numberFlag("run-hours", values["run-hours"], { min: 0, max: 1_000_000, exclusiveMin: true }) ??
+      duration / 3600;
+    const match = matchFlag(values.match);
+    const bearerKey = apiKey(values["api-key-env"], fireworksHost, url, loopback, context);
+    const scenario = scenarioFromFlags(values);
+    const { plans } = await plansFromFlags(values, scenario);
+
+    const session = new WatchSession({ engine: engineFlag, match, plans, contextTokens, runHours });
+    let interval =
+      intervalGiven ?? (fireworks ? L.fireworksDefaultIntervalSeconds : L.defaultIntervalSeconds);
+    const json = values.json === true;
+    const tty = !json && (context.stdout as { isTTY?: boolean }).isTTY === true;
+    const now = () => performance.now() / 1000;
+    const start = now();
+    const deadline = start + duration;
+    const summary: WatchSummary = {
+      stopped: "duration",
+      scrapes: 0,
+      failedScrapes: 0,
+      malformedLines: 0,
+      last: undefined,
+    };
+    let floorNoted = false;
+    let attempt = 0;
+
+    while (!context.signal.aborted && now() < deadline) {
+      const began = now();
+      attempt++;
+      const timeoutMs = Math.max(1, Math.min(timeout, deadline - began) * 1000);
+      const result: ScrapeResult = await scrape(url, {
+        timeoutMs,
+        maxBytes: L.maxResponseBytes,
+        signal: context.signal,
+        ...(bearerKey !== undefined && { bearerKey }),
+      });
+      if (context.signal.aborted || now() >= deadline) break;
+      let report: ScrapeReport | undefined;
+      let failure: string | undefined;
+      if (!result.ok) failure = result.message;
+      else {
+        try {
+          report = explain("watch", () => session.push(result, now()));
+        } catch (error) {
+          if (!(error instanceof WatchInputError)) throw error;
+          if (session.scrapes === 0) throw new CliError(`${url.href}: ${error.message}`, 2);
+          failure = error.message;
+        }
+      }
+      if (failure !== undefined) {
+        if (session.scrapes === 0) throw new CliError(`cannot scrape ${url.href}: ${failure}`, 1);
+        summary.failedScrapes++;
+        const record = { type: "error", attempt, elapsedSeconds: began - start, error: failure };
+        context.stdout.write(
+          json ? `${JSON.stringify(record)}\n` : `[scrape ${attempt} failed] ${failure}\n`,
+        );
+      } else if (report) {
+        if (report.engine === "fireworks" && !fireworks && interval < L.fireworksMinIntervalSeconds) {
+          interval =
+            intervalGiven === undefined ? L.fireworksDefaultIntervalSeconds : L.fireworksMinIntervalSeconds;
+          if (!floorNoted)
+            report.warnings.push(
+              `Fireworks metrics: scraping every ${interval} s (6 scrapes a minute at most)`,
+            );
+          floorNoted = true;
+        }
+        summary.last = report;
+        if (json) context.stdout.write(`${JSON.stringify({ type: "scrape", ...report }, finite)}\n`);
+        else if (tty) context.stdout.write(`\x1b[H\x1b[2J${watchBlock(report, url.href, runHours)}`);
+        else context.stdout.write(watchLine(report));
+      }
+      await sleep(Math.min(began + interval, deadline) - now(), context.signal);
+    }
+    if (context.signal.aborted) summary.stopped = "interrupted";
+    summary.scrapes = session.scrapes;
+    summary.malformedLines = session.malformedLines;
+    if (json) {
+      const { last, ...rest } = summary;
+      const closing = { type: "summary", ...rest, totals: last?.totals ?? null, plans: last?.plans ?? [] };
+      context.stdout.write(`${JSON.stringify(closing, finite)}\n`);
+    } else context.stdout.write(watchSummaryText(summary, runHours));
+  },
+};
+
+// Never print NaN or Infinity: JSON has no such numbers, and a reader would take null for "not exported".
+function finite(_key: string, value: unknown): unknown {
+  return typeof value === "number" && !Number.isFinite(value) ? null : value;
+}
+
+function sleep(seconds: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (seconds <= 0 || signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener("abort", done);
+      resolve();
+    };
+    const timer = setTimeout(done, seconds * 1000);
+    signal.addEventListener("abort", done, { once: true });
+  });
+}
+
+function listFlag(raw: string | undefined): string[] {
+  if (raw === undefined) return [];
+  const items = raw.split(",").map((h) => h.trim());
+  if (items.some((h) => !/^[\w.:[\]-]+$/.test(h)))
+    throw new CliError(`--allow-host must be host names joined by commas, got ${echo(raw)}`);
+  return items;
+}
+
+function matchFlag(raw: string | undefined): LabelMatch {
+  const match: LabelMatch = Object.create(null);
+  if (raw === undefined) return match;
+  for (const pair of raw.split(",")) {
+    const m = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)=(.*)$/.exec(pair);
+    if (!m) throw new CliError(`--match must be label=value pairs joined by commas, got ${echo(raw)}`);
+    match[m[1] as string] = (m[2] as string).trim();
+  }
+  return match;
+}
+
+function apiKey(
+  envFlag: string | undefined,
+  fireworksHost: boolean,
+  url: URL,
+  loopback: boolean,
+  context: CliContext,
+): string | undefined {
+  if (envFlag !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(envFlag))
+    throw new CliError(`--api-key-env must be an environment variable name, got ${echo(envFlag)}`);
+  const name = envFlag ?? (fireworksHost ? DEFAULT_API_KEY_ENV : undefined);
+  if (name === undefined) return undefined;
+  const key = context.env[name];
+  if (key === undefined || key === "")
+    throw new CliError(
+      `${name} is not set: ${fireworksHost ? "the Fireworks metrics endpoint needs an API key" : "--api-key-env names it"}`,
+    );
+  if (url.protocol === "http:" && !loopback)
+    throw new CliError(
+      `will not send the key in ${name} over plain http to ${echo(url.hostname)}: use https`,
+    );
+  if (/[\r\n]/.test(key)) throw new CliError(`${name} holds a line break: not a usable API key`);
+  return key;
+}
