@@ -112,3 +112,14 @@ import { estimateReference } from "./core/estimate.js";
 export function estimate(options: ReferenceOptions = {}) {
   return estimateReference(resolveReference(options).input);
 }
+export {
+  MALFORMED_KINDS,
+  type MalformedKind,
+  type MalformedLine,
+  PROMETHEUS_TYPES,
+  type PrometheusSample,
+  type PrometheusText,
+  type PrometheusType,
+  parsePrometheusText,
+  prometheusFloat,
+} from "./watch/prometheus-text.js";

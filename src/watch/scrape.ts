@@ -20,7 +20,7 @@ export interface ScrapeOptions {
 
 /** GETs `url` once: no redirects followed (a redirect could leave the allowed host), a timeout, a size cap. */
 export async function scrape(url: URL, options: ScrapeOptions): Promise<ScrapeResult> {
-  const timeout = AbortSignal.timeout(options.timeoutMs);
+  const timeout = AbortSignal.timeout(Math.max(1, Math.ceil(options.timeoutMs)));
   const signal = AbortSignal.any([options.signal, timeout]);
   const headers: Record<string, string> = {
     accept: "text/plain;version=0.0.4;q=1, application/openmetrics-text;q=0.5, */*;q=0.1",

@@ -138,7 +138,7 @@ deployment's Prometheus metrics (one line on stderr).`,
     while (!context.signal.aborted && now() < deadline) {
       const began = now();
       attempt++;
-      const timeoutMs = Math.max(1, Math.min(timeout, deadline - began) * 1000);
+      const timeoutMs = Math.max(1, Math.ceil(Math.min(timeout, deadline - began) * 1000));
       const result: ScrapeResult = await scrape(url, {
         timeoutMs,
         maxBytes: L.maxResponseBytes,
@@ -180,7 +180,10 @@ deployment's Prometheus metrics (one line on stderr).`,
         else if (tty) context.stdout.write(`\x1b[H\x1b[2J${watchBlock(report, url.href, runHours)}`);
         else context.stdout.write(watchLine(report));
       }
-      await sleep(Math.min(began + interval, deadline) - now(), context.signal);
+      // The watch ends at --duration; a timer may fire a little early, so a scrape due at or past it is not begun.
+      const next = began + interval;
+      await sleep(Math.min(next, deadline) - now(), context.signal);
+      if (next >= deadline) break;
     }
     if (context.signal.aborted) summary.stopped = "interrupted";
     summary.scrapes = session.scrapes;

@@ -1,4 +1,4 @@
-import { formatCount, formatPercent, formatUsd } from "../../format/numbers.js";
+import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
 import { ENGINE_METRICS } from "../../watch/engine-metrics.js";
 import type { ScrapeReport } from "../../watch/watch-session.js";
 
@@ -64,7 +64,7 @@ export function watchBlock(report: ScrapeReport, url: string, runHours: number):
     );
     const width = Math.max(4, ...report.plans.map((p) => p.id.length));
     lines.push(
-      `  ${"plan".padEnd(width)}  ${"$/hour now".padStart(12)}  ${"so far".padStart(10)}  ${`${runHours} h run`.padStart(12)}`,
+      `  ${"plan".padEnd(width)}  ${"$/hour now".padStart(12)}  ${"so far".padStart(10)}  ${`${formatHours(runHours)} h run`.padStart(12)}`,
     );
     for (const p of report.plans)
       lines.push(
@@ -83,7 +83,10 @@ export function watchSummaryText(summary: WatchSummary, runHours: number): strin
   const t = summary.last?.totals;
   if (!t || t.seconds === 0) return `${head}\n`;
   const plans = (summary.last?.plans ?? [])
-    .map((p) => `${p.id} ${formatUsd(p.usdSoFar)} so far, ${formatUsd(p.usdProjected)} for ${runHours} h`)
+    .map(
+      (p) =>
+        `${p.id} ${formatUsd(p.usdSoFar)} so far, ${formatUsd(p.usdProjected)} for ${formatHours(runHours)} h`,
+    )
     .join("; ");
   return `${head}\nobserved ${formatCount(t.promptTokens)} prompt tokens (cache hit ${pct(t.cacheHitFraction)}), ${formatCount(t.generationTokens)} generated, in ${clock(t.seconds)}\n${plans ? `${plans}\n` : ""}`;
 }
