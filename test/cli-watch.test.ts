@@ -182,6 +182,26 @@ describe("rollout-cost watch against a replaying vLLM /metrics server", () => {
   });
 });
 
+describe("rollout-cost watch --help", () => {
+  it("lists the flags, the verdict's rule and the exit codes", async () => {
+    const run = await watchCli(["--help"]).done;
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatchSnapshot();
+  });
+
+  it("is listed among the commands", async () => {
+    let stdout = "";
+    await runCli([], {
+      stdout: { write: (text: string) => (stdout += text) },
+      stderr: { write: () => undefined },
+      stdin: new PassThrough(),
+      env: {},
+      signal: new AbortController().signal,
+    });
+    expect(stdout).toMatch(/\n {2}watch +scrape a vLLM, SGLang or Fireworks metrics endpoint/);
+  });
+});
+
 describe("rollout-cost watch: bad input is exit 2 and one line; a dead endpoint is exit 1", () => {
   it.each([
     [[], /watch takes one metrics URL, got none/],

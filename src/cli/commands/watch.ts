@@ -2,6 +2,7 @@ import { performance } from "node:perf_hooks";
 import { echo } from "../../format/echo.js";
 import { ENGINES } from "../../watch/engine-metrics.js";
 import type { LabelMatch } from "../../watch/engine-reading.js";
+import { SATURATION_THRESHOLDS } from "../../watch/saturation.js";
 import { type ScrapeResult, scrape } from "../../watch/scrape.js";
 import { DEFAULT_API_KEY_ENV, FIREWORKS_METRICS_HOST, WATCH_LIMITS } from "../../watch/watch-limits.js";
 import { type ScrapeReport, WatchInputError, WatchSession } from "../../watch/watch-session.js";
@@ -34,6 +35,7 @@ const FLAGS = {
 } as const;
 
 const L = WATCH_LIMITS;
+const T = SATURATION_THRESHOLDS;
 
 export const watch: Command = {
   summary: "scrape a vLLM, SGLang or Fireworks metrics endpoint: live tok/s, cache hit, saturation, $/hour",
@@ -73,8 +75,8 @@ Output
                          closing "summary" record, unrounded
   -h, --help             this text
 
-Saturated: requests waited in each of the last 3 scrapes, or KV use stayed at
-90% or more in each, or a request was preempted. Headroom: raise rollout
+Saturated: requests waited in each of the last ${T.sustainedScrapes.value} scrapes, or KV use stayed at
+${T.kvUsageFraction.value * 100}% or more in each, or a request was preempted. Headroom: raise rollout
 concurrency before adding replicas. vLLM's cached tokens are its prefix-cache
 hit fraction (hits ÷ queries) times its prompt tokens.
 
