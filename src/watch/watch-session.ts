@@ -169,8 +169,16 @@ export class WatchSession {
       cachedPromptTokensPerSecond: cached / seconds,
       generationTokensPerSecond: generation / seconds,
     };
-    const atNow = priceRates(now, plans, contextTokens);
-    const atMean = priceRates(mean, plans, contextTokens);
+    let atNow: ReturnType<typeof priceRates>;
+    let atMean: ReturnType<typeof priceRates>;
+    try {
+      atNow = priceRates(now, plans, contextTokens);
+      atMean = priceRates(mean, plans, contextTokens);
+    } catch (error) {
+      // Only absurd exported values (past 1e300 tokens a second) make an hour of tokens unpriceable.
+      if (!(error instanceof RangeError)) throw error;
+      return { plans: [], warnings: [`not priced: ${error.message}`] };
+    }
     const priced = atNow.map((p, i) => {
       const usdPerHourMean = atMean[i]?.usdPerHour ?? 0;
       return {

@@ -1,17 +1,15 @@
 import { performance } from "node:perf_hooks";
 import { echo } from "../../format/echo.js";
-import { ENGINES } from "../../watch/engine-metrics.js";
-import type { LabelMatch } from "../../watch/engine-reading.js";
 import { SATURATION_THRESHOLDS } from "../../watch/saturation.js";
 import { type ScrapeResult, scrape } from "../../watch/scrape.js";
 import { DEFAULT_API_KEY_ENV, FIREWORKS_METRICS_HOST, WATCH_LIMITS } from "../../watch/watch-limits.js";
 import { type ScrapeReport, WatchInputError, WatchSession } from "../../watch/watch-session.js";
-import { watchTarget } from "../../watch/watch-url.js";
 import { CliError } from "../cli-error.js";
-import type { CliContext, Command } from "../context.js";
-import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
+import type { Command } from "../context.js";
+import { parseFlags } from "../flags.js";
 import { type WatchSummary, watchBlock, watchLine, watchSummaryText } from "../report/watch-view.js";
 import { explain, PLAN_FLAGS, plansFromFlags, scenarioFromFlags } from "./plan-options.js";
+import { watchOptions } from "./watch-options.js";
 
 const { "context-policy": _policy, "min-hours": _minHours, ...PRICE_FLAGS } = PLAN_FLAGS;
 
@@ -89,44 +87,25 @@ deployment's Prometheus metrics (one line on stderr).`,
       throw new CliError(
         `watch takes one metrics URL, got ${positionals.length === 0 ? "none" : positionals.map((p) => echo(p)).join(" ")}`,
       );
-    const allowed = listFlag(values["allow-host"]);
-    const target = watchTarget(positionals[0] as string, allowed);
-    if (!target.ok) throw new CliError(target.reason);
-    const { url, loopback } = target.target;
-    const engineFlag = choiceFlag("engine", values.engine, ["auto", ...ENGINES] as const) ?? "auto";
-    const fireworksHost = url.hostname.toLowerCase() === FIREWORKS_METRICS_HOST;
-    const fireworks = fireworksHost || engineFlag === "fireworks";
-    const floor = fireworks
-      ? L.fireworksMinIntervalSeconds
-      : loopback
-        ? L.loopbackMinIntervalSeconds
-        : L.remoteMinIntervalSeconds;
-    const intervalGiven = numberFlag("interval", values.interval, { min: floor, max: L.maxIntervalSeconds });
-    const duration =
-      numberFlag("duration", values.duration, { min: 0, max: L.maxDurationSeconds, exclusiveMin: true }) ??
-      L.defaultDurationSeconds;
-    const timeout =
-      numberFlag("timeout", values.timeout, { min: L.minTimeoutSeconds, max: L.maxTimeoutSeconds }) ??
-      L.defaultTimeoutSeconds;
-    const contextTokens =
-      numberFlag("context-tokens", values["context-tokens"], { integer: true, min: 0, max: 100_000_000 }) ??
-      0;
-    const runHours =
-      numberFlag("run-hours", values["run-hours"], { min: 0, max: 1_000_000, exclusiveMin: true }) ??
-      duration / 3600;
-    const match = matchFlag(values.match);
-    const bearerKey = apiKey(values["api-key-env"], fireworksHost, url, loopback, context);
+    const o = watchOptions(positionals[0] as string, values, context);
+    const { url, runHours } = o;
     const scenario = scenarioFromFlags(values);
     const { plans } = await plansFromFlags(values, scenario);
 
-    const session = new WatchSession({ engine: engineFlag, match, plans, contextTokens, runHours });
+    const session = new WatchSession({
+      engine: o.engine,
+      match: o.match,
+      plans,
+      contextTokens: o.contextTokens,
+      runHours,
+    });
     let interval =
-      intervalGiven ?? (fireworks ? L.fireworksDefaultIntervalSeconds : L.defaultIntervalSeconds);
+      o.intervalGiven ?? (o.fireworks ? L.fireworksDefaultIntervalSeconds : L.defaultIntervalSeconds);
     const json = values.json === true;
     const tty = !json && (context.stdout as { isTTY?: boolean }).isTTY === true;
     const now = () => performance.now() / 1000;
     const start = now();
-    const deadline = start + duration;
+    const deadline = start + o.durationSeconds;
     const summary: WatchSummary = {
       stopped: "duration",
       scrapes: 0,
@@ -140,12 +119,12 @@ deployment's Prometheus metrics (one line on stderr).`,
     while (!context.signal.aborted && now() < deadline) {
       const began = now();
       attempt++;
-      const timeoutMs = Math.max(1, Math.ceil(Math.min(timeout, deadline - began) * 1000));
+      const timeoutMs = Math.max(1, Math.ceil(Math.min(o.timeoutSeconds, deadline - began) * 1000));
       const result: ScrapeResult = await scrape(url, {
         timeoutMs,
         maxBytes: L.maxResponseBytes,
         signal: context.signal,
-        ...(bearerKey !== undefined && { bearerKey }),
+        ...(o.bearerKey !== undefined && { bearerKey: o.bearerKey }),
       });
       if (context.signal.aborted || now() >= deadline) break;
       let report: ScrapeReport | undefined;
@@ -168,9 +147,9 @@ deployment's Prometheus metrics (one line on stderr).`,
           json ? `${JSON.stringify(record)}\n` : `[scrape ${attempt} failed] ${failure}\n`,
         );
       } else if (report) {
-        if (report.engine === "fireworks" && !fireworks && interval < L.fireworksMinIntervalSeconds) {
+        if (report.engine === "fireworks" && !o.fireworks && interval < L.fireworksMinIntervalSeconds) {
           interval =
-            intervalGiven === undefined ? L.fireworksDefaultIntervalSeconds : L.fireworksMinIntervalSeconds;
+            o.intervalGiven === undefined ? L.fireworksDefaultIntervalSeconds : L.fireworksMinIntervalSeconds;
           if (!floorNoted)
             report.warnings.push(
               `Fireworks metrics: scraping every ${interval} s (6 scrapes a minute at most)`,
@@ -214,47 +193,4 @@ function sleep(seconds: number, signal: AbortSignal): Promise<void> {
     const timer = setTimeout(done, seconds * 1000);
     signal.addEventListener("abort", done, { once: true });
   });
-}
-
-function listFlag(raw: string | undefined): string[] {
-  if (raw === undefined) return [];
-  const items = raw.split(",").map((h) => h.trim());
-  if (items.some((h) => !/^[\w.:[\]-]+$/.test(h)))
-    throw new CliError(`--allow-host must be host names joined by commas, got ${echo(raw)}`);
-  return items;
-}
-
-function matchFlag(raw: string | undefined): LabelMatch {
-  const match: LabelMatch = Object.create(null);
-  if (raw === undefined) return match;
-  for (const pair of raw.split(",")) {
-    const m = /^\s*([a-zA-Z_][a-zA-Z0-9_]*)=(.*)$/.exec(pair);
-    if (!m) throw new CliError(`--match must be label=value pairs joined by commas, got ${echo(raw)}`);
-    match[m[1] as string] = (m[2] as string).trim();
-  }
-  return match;
-}
-
-function apiKey(
-  envFlag: string | undefined,
-  fireworksHost: boolean,
-  url: URL,
-  loopback: boolean,
-  context: CliContext,
-): string | undefined {
-  if (envFlag !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(envFlag))
-    throw new CliError(`--api-key-env must be an environment variable name, got ${echo(envFlag)}`);
-  const name = envFlag ?? (fireworksHost ? DEFAULT_API_KEY_ENV : undefined);
-  if (name === undefined) return undefined;
-  const key = context.env[name];
-  if (key === undefined || key === "")
-    throw new CliError(
-      `${name} is not set: ${fireworksHost ? "the Fireworks metrics endpoint needs an API key" : "--api-key-env names it"}`,
-    );
-  if (url.protocol === "http:" && !loopback)
-    throw new CliError(
-      `will not send the key in ${name} over plain http to ${echo(url.hostname)}: use https`,
-    );
-  if (/[\r\n]/.test(key)) throw new CliError(`${name} holds a line break: not a usable API key`);
-  return key;
 }
