@@ -123,7 +123,9 @@ describe("rollout-cost watch against a replaying vLLM /metrics server", () => {
     expect(lines[1]).toMatch(
       /cache hit 83\.3% · KV 60\.0% · running 24 · waiting 0 · preempted — · headroom · tinker \$/,
     );
-    expect(lines[2]).toMatch(/cachedPromptTokens counter went down \(a server restart\)/);
+    expect(lines[2]).toMatch(
+      /counters went down \(a server restart\): promptTokens, cachedPromptTokens, generationTokens, requests; their new values/,
+    );
     const closing = lines.findIndex((l) => l.startsWith("--duration reached"));
     expect(lines[closing]).toMatch(/^--duration reached: \d+ scrape\(s\), 0 failed, 1 malformed line\(s\)$/);
     // 60,000 + 30,000 (the restart) prompt tokens, cache hit (50,000 + 15,000) / 90,000 = 72.2%.

@@ -197,8 +197,10 @@ export class WatchSession {
     const out: string[] = [];
     if (malformed > 0) out.push(`${malformed} line(s) of this scrape could not be read (counted, not used)`);
     if (!figures) return out;
-    for (const q of figures.resets)
-      out.push(`${q} counter went down (a server restart): its new value was taken as the interval's count`);
+    if (figures.resets.length > 0)
+      out.push(
+        `counters went down (a server restart): ${figures.resets.join(", ")}; their new values were taken as the interval's counts`,
+      );
     if (figures.generationTokensPerSecond === null)
       out.push(`${ENGINE_METRICS[engine].label} exports no generated-token count: decode is not priced`);
     if (figures.promptTokensPerSecond !== null && figures.cachedPromptTokensPerSecond === null)
