@@ -253,11 +253,15 @@ describe("rollout-cost watch: bad input is exit 2 and one line; a dead endpoint 
     );
   });
 
-  it("an unreachable endpoint and a first scrape past --timeout are exit 1", async () => {
+  it("an unreachable endpoint, a 404 and a first scrape past --timeout are exit 1", async () => {
     const server = await replayServer(["hang"]);
     const hung = await watchCli([server.url, "--timeout", "0.2", "--duration", "5"]).done;
     expect(hung.code).toBe(1);
     expect(hung.stderr).toMatch(/cannot scrape .*: no answer within 0.2 s/);
+    const missing = await replayServer([{ status: 404 }]);
+    const notFound = await watchCli([missing.url, "--duration", "5"]).done;
+    expect(notFound.code).toBe(1);
+    expect(notFound.stderr).toMatch(/HTTP 404 \(no such path: .*--enable-metrics\)/);
     const { port, close } = await replayServer([]);
     await close();
     const refused = await watchCli([`http://127.0.0.1:${port}/metrics`, "--duration", "5"]).done;

@@ -35,9 +35,11 @@ export async function scrape(url: URL, options: ScrapeOptions): Promise<ScrapeRe
           ? " (rate limited: scrape less often)"
           : response.status === 401 || response.status === 403
             ? " (the API key was refused or is missing)"
-            : response.status >= 300 && response.status < 400
-              ? " (a redirect: give the final URL)"
-              : "";
+            : response.status === 404
+              ? " (no such path: vLLM serves /metrics, SGLang too when started with --enable-metrics)"
+              : response.status >= 300 && response.status < 400
+                ? " (a redirect: give the final URL)"
+                : "";
       return { ok: false, kind: "http", status: response.status, message: `HTTP ${response.status}${hint}` };
     }
     const text = await readCapped(response, options.maxBytes);
