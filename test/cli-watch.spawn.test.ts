@@ -46,4 +46,38 @@ describe("node bin/rollout-cost.js watch", () => {
     expect(last).toMatchObject({ type: "summary", stopped: "interrupted", failedScrapes: 0 });
     expect(last.scrapes).toBeGreaterThanOrEqual(3);
   });
+
+  it("stops without a crash when its reader goes away (| head -2)", async () => {
+    const server = createServer((_request, response) => {
+      response.writeHead(200, { "content-type": "text/plain; version=0.0.4" });
+      response.end(scrape);
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const { port } = server.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}/metrics`;
+    const child = spawn(process.execPath, [
+      BIN,
+      "watch",
+      url,
+      "--interval",
+      "0.05",
+      "--duration",
+      "60",
+      "--json",
+    ]);
+    let stderr = "";
+    let lines = 0;
+    child.stderr.on("data", (chunk) => (stderr += chunk));
+    child.stdout.on("data", (chunk: Buffer) => {
+      lines += chunk.toString().split("\n").length - 1;
+      if (lines >= 2) child.stdout.destroy();
+    });
+    const started = Date.now();
+    const code = await new Promise<number | null>((resolve) => child.on("exit", (c) => resolve(c)));
+    server.closeAllConnections();
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    expect(stderr).toBe("");
+    expect(code).toBe(0);
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
 });

@@ -82,6 +82,10 @@ export function saturationVerdict(recent: readonly IntervalFigures[]): Saturatio
   if (latest.waiting !== null)
     calm.push(latest.waiting > 0 ? `${latest.waiting} waiting (a burst so far)` : "nothing waiting");
   if (latest.kvUsageFraction !== null)
-    calm.push(`KV cache ${percent(latest.kvUsageFraction)} (< ${percent(kvUsageFraction.value)} sustained)`);
+    calm.push(
+      latest.kvUsageFraction >= kvUsageFraction.value
+        ? `KV cache ${percent(latest.kvUsageFraction)} (at or above ${percent(kvUsageFraction.value)}, not yet for ${sustainedScrapes.value} scrapes)`
+        : `KV cache ${percent(latest.kvUsageFraction)} (below ${percent(kvUsageFraction.value)})`,
+    );
   return verdict("headroom", calm);
 }

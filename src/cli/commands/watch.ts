@@ -116,17 +116,30 @@ deployment's Prometheus metrics (one line on stderr).`,
     let floorNoted = false;
     let attempt = 0;
 
-    while (!context.signal.aborted && now() < deadline) {
+    // A reader that goes away (`watch ... --json | head -3`) ends the watch like Ctrl-C, without a crash.
+    const stop = new AbortController();
+    const signal = AbortSignal.any([context.signal, stop.signal]);
+    const stream = context.stdout as Partial<NodeJS.WritableStream>;
+    const onError = (error: NodeJS.ErrnoException) => {
+      if (error.code !== "EPIPE") throw error;
+      stop.abort();
+    };
+    stream.on?.("error", onError);
+    const write = (text: string) => {
+      if (!stop.signal.aborted) context.stdout.write(text);
+    };
+
+    while (!signal.aborted && now() < deadline) {
       const began = now();
       attempt++;
       const timeoutMs = Math.max(1, Math.ceil(Math.min(o.timeoutSeconds, deadline - began) * 1000));
       const result: ScrapeResult = await scrape(url, {
         timeoutMs,
         maxBytes: L.maxResponseBytes,
-        signal: context.signal,
+        signal,
         ...(o.bearerKey !== undefined && { bearerKey: o.bearerKey }),
       });
-      if (context.signal.aborted || now() >= deadline) break;
+      if (signal.aborted || now() >= deadline) break;
       let report: ScrapeReport | undefined;
       let failure: string | undefined;
       if (!result.ok) failure = result.message;
@@ -143,9 +156,7 @@ deployment's Prometheus metrics (one line on stderr).`,
         if (session.scrapes === 0) throw new CliError(`cannot scrape ${url.href}: ${failure}`, 1);
         summary.failedScrapes++;
         const record = { type: "error", attempt, elapsedSeconds: began - start, error: failure };
-        context.stdout.write(
-          json ? `${JSON.stringify(record)}\n` : `[scrape ${attempt} failed] ${failure}\n`,
-        );
+        write(json ? `${JSON.stringify(record)}\n` : `[scrape ${attempt} failed] ${failure}\n`);
       } else if (report) {
         if (report.engine === "fireworks" && !o.fireworks && interval < L.fireworksMinIntervalSeconds) {
           interval =
@@ -157,23 +168,24 @@ deployment's Prometheus metrics (one line on stderr).`,
           floorNoted = true;
         }
         summary.last = report;
-        if (json) context.stdout.write(`${JSON.stringify({ type: "scrape", ...report }, finite)}\n`);
-        else if (tty) context.stdout.write(`\x1b[H\x1b[2J${watchBlock(report, url.href, runHours)}`);
-        else context.stdout.write(watchLine(report));
+        if (json) write(`${JSON.stringify({ type: "scrape", ...report }, finite)}\n`);
+        else if (tty) write(`\x1b[H\x1b[2J${watchBlock(report, url.href, runHours)}`);
+        else write(watchLine(report));
       }
       // The watch ends at --duration; a timer may fire a little early, so a scrape due at or past it is not begun.
       const next = began + interval;
-      await sleep(Math.min(next, deadline) - now(), context.signal);
+      await sleep(Math.min(next, deadline) - now(), signal);
       if (next >= deadline) break;
     }
-    if (context.signal.aborted) summary.stopped = "interrupted";
+    if (signal.aborted) summary.stopped = "interrupted";
     summary.scrapes = session.scrapes;
     summary.malformedLines = session.malformedLines;
     if (json) {
       const { last, ...rest } = summary;
       const closing = { type: "summary", ...rest, totals: last?.totals ?? null, plans: last?.plans ?? [] };
-      context.stdout.write(`${JSON.stringify(closing, finite)}\n`);
-    } else context.stdout.write(watchSummaryText(summary, runHours));
+      write(`${JSON.stringify(closing, finite)}\n`);
+    } else write(watchSummaryText(summary, runHours));
+    stream.removeListener?.("error", onError);
   },
 };
 
