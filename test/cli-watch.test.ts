@@ -170,6 +170,19 @@ describe("rollout-cost watch against a replaying vLLM /metrics server", () => {
     expect(lines.at(-1)).toMatchObject({ type: "summary", failedScrapes: 1 });
   });
 
+  it("backs off to one scrape a minute when rate limited (HTTP 429)", async () => {
+    const [first = ""] = scrapes("vllm", 1);
+    const server = await replayServer([first, { status: 429 }, first]);
+    const run = await watchCli([server.url, "--interval", "0.05", "--duration", "0.6", "--json"]).done;
+    expect(run.code).toBe(0);
+    const lines = records(run.stdout);
+    expect(lines[1]).toMatchObject({
+      type: "error",
+      error: "HTTP 429 (rate limited: scrape less often); scraping every 60 s from now on",
+    });
+    expect(server.seen.length).toBe(2);
+  });
+
   it("sends the bearer key from --api-key-env and keeps Fireworks metrics to 6 scrapes a minute", async () => {
     const server = await replayServer(scrapes("fireworks", 2));
     const run = await watchCli(

@@ -59,7 +59,8 @@ Endpoint
 Timing
   --interval <s>         seconds between scrapes (default ${L.defaultIntervalSeconds}; Fireworks ${L.fireworksDefaultIntervalSeconds},
                          at least ${L.fireworksMinIntervalSeconds}: it allows 6 scrapes a minute); at least ${L.loopbackMinIntervalSeconds} on
-                         this machine, ${L.remoteMinIntervalSeconds} elsewhere
+                         this machine, ${L.remoteMinIntervalSeconds} elsewhere; an HTTP 429 (rate limited)
+                         slows it to one scrape every ${L.fireworksDefaultIntervalSeconds} s
   --duration <s>         stop after this long (default ${L.defaultDurationSeconds}, at most ${L.maxDurationSeconds})
   --timeout <s>          per scrape (default ${L.defaultTimeoutSeconds}, ${L.minTimeoutSeconds}..${L.maxTimeoutSeconds})
 Pricing (as in compare; each plan bills an hour of the observed tokens)
@@ -142,8 +143,14 @@ deployment's Prometheus metrics (one line on stderr).`,
       if (signal.aborted || now() >= deadline) break;
       let report: ScrapeReport | undefined;
       let failure: string | undefined;
-      if (!result.ok) failure = result.message;
-      else {
+      if (!result.ok) {
+        failure = result.message;
+        // Rate limited: slow down to the pace the Fireworks page recommends rather than keep hitting it.
+        if (result.status === 429 && interval < L.fireworksDefaultIntervalSeconds) {
+          interval = L.fireworksDefaultIntervalSeconds;
+          failure += `; scraping every ${interval} s from now on`;
+        }
+      } else {
         try {
           report = explain("watch", () => session.push(result, now()));
         } catch (error) {
