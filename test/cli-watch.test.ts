@@ -3,7 +3,9 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { PassThrough } from "node:stream";
 import { afterEach, describe, expect, it } from "vitest";
+import { watchLine } from "../src/cli/report/watch-view.js";
 import { runCli } from "../src/cli/run.js";
+import { type ScrapeReport, WatchSession } from "../src/watch/watch-session.js";
 
 const fixture = (path: string) => readFileSync(new URL(`fixtures/metrics/${path}`, import.meta.url), "utf8");
 const scrapes = (dir: string, count: number) =>
@@ -194,6 +196,27 @@ describe("rollout-cost watch against a replaying vLLM /metrics server", () => {
     expect(server.seen.length).toBe(1); // the next scrape would be 10 s later, past --duration
     expect(records(run.stdout)[0].warnings.join(" ")).toMatch(/scraping every 10 s/);
     expect(run.stdout).not.toContain("fw-secret");
+  });
+});
+
+describe("watchLine", () => {
+  it("prints a warning once, not again on every line while it holds", () => {
+    const session = new WatchSession({ engine: "auto", match: {}, plans: [], contextTokens: 0, runHours: 1 });
+    const [first, second, third] = [1, 2, 2].map((i, k) => {
+      const report = session.push(
+        { text: fixture(`fireworks/scrape-${i}.txt`), contentType: "text/plain" },
+        60 * k,
+      );
+      return report;
+    }) as [ScrapeReport, ScrapeReport, ScrapeReport];
+    expect(first.figures).toBeNull();
+    const warned = watchLine(second, first.warnings);
+    expect(warned).toMatch(
+      /prompt 24,100 tok\/s · gen — · cache hit 83\.0% · KV 71\.0% · running 49 · waiting — /,
+    );
+    expect(warned).toMatch(/\(Fireworks deployment exports no generated-token count: decode is not priced\)/);
+    expect(third.warnings).toEqual(second.warnings);
+    expect(watchLine(third, second.warnings)).not.toContain("(");
   });
 });
 

@@ -115,6 +115,7 @@ deployment's Prometheus metrics (one line on stderr).`,
       last: undefined,
     };
     let floorNoted = false;
+    let printedWarnings: string[] = [];
     let attempt = 0;
 
     // A reader that goes away (`watch ... --json | head -3`) ends the watch like Ctrl-C, without a crash.
@@ -177,7 +178,10 @@ deployment's Prometheus metrics (one line on stderr).`,
         summary.last = report;
         if (json) write(`${JSON.stringify({ type: "scrape", ...report }, finite)}\n`);
         else if (tty) write(`\x1b[H\x1b[2J${watchBlock(report, url.href, runHours)}`);
-        else write(watchLine(report));
+        else {
+          write(watchLine(report, printedWarnings));
+          printedWarnings = report.warnings;
+        }
       }
       // The watch ends at --duration; a timer may fire a little early, so a scrape due at or past it is not begun.
       const next = began + interval;

@@ -22,8 +22,8 @@ function clock(seconds: number): string {
   return `${Math.floor(s / 3600)}:${mm}:${ss}`;
 }
 
-/** One plain line per scrape, for pipes and logs. */
-export function watchLine(report: ScrapeReport): string {
+/** One plain line per scrape, for pipes and logs; warnings already printed on the line before are left out. */
+export function watchLine(report: ScrapeReport, printedBefore: readonly string[] = []): string {
   const head = `[${clock(report.elapsedSeconds)}] #${report.scrape} ${ENGINE_METRICS[report.engine].label}`;
   const f = report.figures;
   if (!f) return `${head}: first scrape read (${report.samples} samples); rates from the next one\n`;
@@ -38,7 +38,8 @@ export function watchLine(report: ScrapeReport): string {
     `preempted ${num(f.preemptions)}`,
     report.saturation.verdict,
   ];
-  const extra = report.warnings.length > 0 ? ` (${report.warnings.join("; ")})` : "";
+  const fresh = report.warnings.filter((w) => !printedBefore.includes(w));
+  const extra = fresh.length > 0 ? ` (${fresh.join("; ")})` : "";
   return `${head}: ${parts.join(" · ")}${prices ? ` · ${prices}` : ""}${extra}\n`;
 }
 
