@@ -122,81 +122,83 @@ deployment's Prometheus metrics (one line on stderr).`,
     const stop = new AbortController();
     const signal = AbortSignal.any([context.signal, stop.signal]);
     const stream = context.stdout as Partial<NodeJS.WritableStream>;
-    const onError = (error: NodeJS.ErrnoException) => {
-      if (error.code !== "EPIPE") throw error;
-      stop.abort();
-    };
+    const onError = () => stop.abort();
     stream.on?.("error", onError);
     const write = (text: string) => {
       if (!stop.signal.aborted) context.stdout.write(text);
     };
 
-    while (!signal.aborted && now() < deadline) {
-      const began = now();
-      attempt++;
-      const timeoutMs = Math.max(1, Math.ceil(Math.min(o.timeoutSeconds, deadline - began) * 1000));
-      const result: ScrapeResult = await scrape(url, {
-        timeoutMs,
-        maxBytes: L.maxResponseBytes,
-        signal,
-        ...(o.bearerKey !== undefined && { bearerKey: o.bearerKey }),
-      });
-      if (signal.aborted || now() >= deadline) break;
-      let report: ScrapeReport | undefined;
-      let failure: string | undefined;
-      if (!result.ok) {
-        failure = result.message;
-        // Rate limited: slow down to the pace the Fireworks page recommends rather than keep hitting it.
-        if (result.status === 429 && interval < L.fireworksDefaultIntervalSeconds) {
-          interval = L.fireworksDefaultIntervalSeconds;
-          failure += `; scraping every ${interval} s from now on`;
+    try {
+      while (!signal.aborted && now() < deadline) {
+        const began = now();
+        attempt++;
+        const timeoutMs = Math.max(1, Math.ceil(Math.min(o.timeoutSeconds, deadline - began) * 1000));
+        const result: ScrapeResult = await scrape(url, {
+          timeoutMs,
+          maxBytes: L.maxResponseBytes,
+          signal,
+          ...(o.bearerKey !== undefined && { bearerKey: o.bearerKey }),
+        });
+        if (signal.aborted || now() >= deadline) break;
+        let report: ScrapeReport | undefined;
+        let failure: string | undefined;
+        if (!result.ok) {
+          failure = result.message;
+          // Rate limited: slow down to the pace the Fireworks page recommends rather than keep hitting it.
+          if (result.status === 429 && interval < L.fireworksDefaultIntervalSeconds) {
+            interval = L.fireworksDefaultIntervalSeconds;
+            failure += `; scraping every ${interval} s from now on`;
+          }
+        } else {
+          try {
+            report = explain("watch", () => session.push(result, now()));
+          } catch (error) {
+            if (!(error instanceof WatchInputError)) throw error;
+            if (session.scrapes === 0) throw new CliError(`${url.href}: ${error.message}`, 2);
+            failure = error.message;
+          }
         }
-      } else {
-        try {
-          report = explain("watch", () => session.push(result, now()));
-        } catch (error) {
-          if (!(error instanceof WatchInputError)) throw error;
-          if (session.scrapes === 0) throw new CliError(`${url.href}: ${error.message}`, 2);
-          failure = error.message;
+        if (failure !== undefined) {
+          if (session.scrapes === 0) throw new CliError(`cannot scrape ${url.href}: ${failure}`, 1);
+          summary.failedScrapes++;
+          const record = { type: "error", attempt, elapsedSeconds: began - start, error: failure };
+          write(json ? `${JSON.stringify(record)}\n` : `[scrape ${attempt} failed] ${failure}\n`);
+        } else if (report) {
+          if (report.engine === "fireworks" && !o.fireworks && interval < L.fireworksMinIntervalSeconds) {
+            interval =
+              o.intervalGiven === undefined
+                ? L.fireworksDefaultIntervalSeconds
+                : L.fireworksMinIntervalSeconds;
+            if (!floorNoted)
+              report.warnings.push(
+                `Fireworks metrics: scraping every ${interval} s (6 scrapes a minute at most)`,
+              );
+            floorNoted = true;
+          }
+          summary.last = report;
+          if (json) write(`${JSON.stringify({ type: "scrape", ...report }, finite)}\n`);
+          else if (tty) write(`\x1b[H\x1b[2J${watchBlock(report, url.href, runHours)}`);
+          else {
+            write(watchLine(report, printedWarnings));
+            printedWarnings = report.warnings;
+          }
         }
+        // The watch ends at --duration; a timer may fire a little early, so a scrape due at or past it is not begun.
+        const next = began + interval;
+        await sleep(Math.min(next, deadline) - now(), signal);
+        if (next >= deadline) break;
       }
-      if (failure !== undefined) {
-        if (session.scrapes === 0) throw new CliError(`cannot scrape ${url.href}: ${failure}`, 1);
-        summary.failedScrapes++;
-        const record = { type: "error", attempt, elapsedSeconds: began - start, error: failure };
-        write(json ? `${JSON.stringify(record)}\n` : `[scrape ${attempt} failed] ${failure}\n`);
-      } else if (report) {
-        if (report.engine === "fireworks" && !o.fireworks && interval < L.fireworksMinIntervalSeconds) {
-          interval =
-            o.intervalGiven === undefined ? L.fireworksDefaultIntervalSeconds : L.fireworksMinIntervalSeconds;
-          if (!floorNoted)
-            report.warnings.push(
-              `Fireworks metrics: scraping every ${interval} s (6 scrapes a minute at most)`,
-            );
-          floorNoted = true;
-        }
-        summary.last = report;
-        if (json) write(`${JSON.stringify({ type: "scrape", ...report }, finite)}\n`);
-        else if (tty) write(`\x1b[H\x1b[2J${watchBlock(report, url.href, runHours)}`);
-        else {
-          write(watchLine(report, printedWarnings));
-          printedWarnings = report.warnings;
-        }
-      }
-      // The watch ends at --duration; a timer may fire a little early, so a scrape due at or past it is not begun.
-      const next = began + interval;
-      await sleep(Math.min(next, deadline) - now(), signal);
-      if (next >= deadline) break;
+      if (signal.aborted) summary.stopped = "interrupted";
+      summary.scrapes = session.scrapes;
+      summary.malformedLines = session.malformedLines;
+      if (json) {
+        const { last, ...rest } = summary;
+        const closing = { type: "summary", ...rest, totals: last?.totals ?? null, plans: last?.plans ?? [] };
+        write(`${JSON.stringify(closing, finite)}\n`);
+      } else write(watchSummaryText(summary, runHours));
+    } finally {
+      stream.removeListener?.("error", onError);
     }
-    if (signal.aborted) summary.stopped = "interrupted";
-    summary.scrapes = session.scrapes;
-    summary.malformedLines = session.malformedLines;
-    if (json) {
-      const { last, ...rest } = summary;
-      const closing = { type: "summary", ...rest, totals: last?.totals ?? null, plans: last?.plans ?? [] };
-      write(`${JSON.stringify(closing, finite)}\n`);
-    } else write(watchSummaryText(summary, runHours));
-    stream.removeListener?.("error", onError);
   },
 };
 
