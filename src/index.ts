@@ -128,3 +128,14 @@ import { resolveScenario } from "./scenario/resolve.js";
 export function estimate(values: ScenarioValues = {}) {
   return referenceFor(resolveScenario(values)).estimate;
 }
+export {
+  MALFORMED_KINDS,
+  type MalformedKind,
+  type MalformedLine,
+  PROMETHEUS_TYPES,
+  type PrometheusSample,
+  type PrometheusText,
+  type PrometheusType,
+  parsePrometheusText,
+  prometheusFloat,
+} from "./watch/prometheus-text.js";

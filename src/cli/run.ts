@@ -11,6 +11,7 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   sweep: async () => (await import("./commands/sweep.js")).sweep,
   throughput: async () => (await import("./commands/throughput.js")).throughput,
   serve: async () => (await import("./commands/serve.js")).serve,
+  watch: async () => (await import("./commands/watch.js")).watch,
 };
 
 const SUMMARIES: Record<string, string> = {
@@ -22,6 +23,7 @@ const SUMMARIES: Record<string, string> = {
   sweep: "every plan's cost over one or two inputs, as CSV",
   throughput: "derive prefill/decode tok/s, KV capacity and cache survival from the model and GPU",
   serve: "serve the web calculator on http://127.0.0.1:PORT (Ctrl-C stops it)",
+  watch: "scrape a vLLM, SGLang or Fireworks metrics endpoint: live tok/s, cache hit, saturation, $/hour",
 };
 
 function usage(): string {
