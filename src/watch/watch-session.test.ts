@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { plansForPreset } from "../catalog/plans-for-preset.js";
+import { plansForPreset } from "../../test/scenario-fixtures.js";
 import { counterDelta } from "./counter-delta.js";
 import { detectEngine } from "./engine-reading.js";
 import { parsePrometheusText } from "./prometheus-text.js";

@@ -1,5 +1,8 @@
 import { performance } from "node:perf_hooks";
 import { echo } from "../../format/echo.js";
+import { SHAPE_KEYS } from "../../scenario/fields.js";
+import { planOffer } from "../../scenario/plans.js";
+import { resolveScenario } from "../../scenario/resolve.js";
 import { SATURATION_THRESHOLDS } from "../../watch/saturation.js";
 import { type ScrapeResult, scrape } from "../../watch/scrape.js";
 import { DEFAULT_API_KEY_ENV, FIREWORKS_METRICS_HOST, WATCH_LIMITS } from "../../watch/watch-limits.js";
@@ -7,11 +10,27 @@ import { type ScrapeReport, WatchInputError, WatchSession } from "../../watch/wa
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
 import { parseFlags } from "../flags.js";
+import { importedPlans } from "../options/plan-inputs.js";
+import {
+  explained,
+  fieldFlags,
+  PLAN_FIELD_KEYS,
+  SCENARIO_FILE_FLAG,
+  scenarioValuesFromFlags,
+} from "../options/scenario-flags.js";
 import { type WatchSummary, watchBlock, watchLine, watchSummaryText } from "../report/watch-view.js";
-import { explain, PLAN_FLAGS, plansFromFlags, scenarioFromFlags } from "./plan-options.js";
 import { watchOptions } from "./watch-options.js";
 
-const { "context-policy": _policy, "min-hours": _minHours, ...PRICE_FLAGS } = PLAN_FLAGS;
+// The deployment gives the workload: of the scenario's fields, only those that choose plans and the model apply.
+const PRICE_KEYS = PLAN_FIELD_KEYS.filter(
+  (key) => !["episodes", ...SHAPE_KEYS, "contextPolicy", "minimumBilledHours"].includes(key),
+);
+const PRICE_FLAGS = {
+  ...fieldFlags(PRICE_KEYS),
+  ...SCENARIO_FILE_FLAG,
+  prices: { type: "string" },
+  "prices-key": { type: "string" },
+} as const;
 
 const FLAGS = {
   engine: { type: "string" },
@@ -90,8 +109,10 @@ deployment's Prometheus metrics (one line on stderr).`,
       );
     const o = watchOptions(positionals[0] as string, values, context);
     const { url, runHours } = o;
-    const scenario = scenarioFromFlags(values);
-    const { plans } = await plansFromFlags(values, scenario);
+    const scenarioValues = await scenarioValuesFromFlags(values, PRICE_KEYS);
+    const imported = await importedPlans(values);
+    const scenario = explained(() => resolveScenario(scenarioValues));
+    const { plans } = explained(() => planOffer(scenario, imported.plans));
 
     const session = new WatchSession({
       engine: o.engine,
@@ -151,7 +172,7 @@ deployment's Prometheus metrics (one line on stderr).`,
           }
         } else {
           try {
-            report = explain("watch", () => session.push(result, now()));
+            report = explained(() => session.push(result, now()), "watch");
           } catch (error) {
             if (!(error instanceof WatchInputError)) throw error;
             if (session.scrapes === 0) throw new CliError(`${url.href}: ${error.message}`, 2);
