@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run.js";
 import { formatPercent, formatUsd } from "../src/format/numbers.js";
+import { vsTinkerLabel } from "../src/format/vs-tinker.js";
 import type { ScenarioValues } from "../src/scenario/fields.js";
 import { referenceFor } from "../src/scenario/reference.js";
 import { resolveScenario } from "../src/scenario/resolve.js";
@@ -62,7 +63,7 @@ function expected(options: ScenarioValues) {
     tinkerTotal: formatUsd(tinker.usdTotal),
     dedicatedPerEpisode: formatUsd(dedicated.usdPerEpisode),
     dedicatedTotal: formatUsd(dedicated.usdTotal),
-    vsTinker: dedicated.vsTinker,
+    vsTinker: vsTinkerLabel(result),
     cacheHit: formatPercent(result.tokens.cacheHitPercent),
   };
 }

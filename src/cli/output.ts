@@ -1,7 +1,4 @@
-import Table from "cli-table3";
 import { CliError } from "./cli-error.js";
-
-export { csvText, jsonText } from "../format/machine-text.js";
 
 export type OutputFormat = "table" | "json" | "csv";
 
@@ -18,16 +15,4 @@ export function outputFormat(values: {
 }): OutputFormat {
   if (values.json && values.csv) throw new CliError("--json and --csv cannot be used together");
   return values.json ? "json" : values.csv ? "csv" : "table";
-}
-
-/** A plain box table without colour codes, safe to pipe. */
-export function tableText(head: string[], rows: string[][], align?: ("left" | "right")[]): string {
-  const table = new Table({
-    head,
-    style: { head: [], border: [] },
-    chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
-    ...(align ? { colAligns: align } : {}),
-  });
-  table.push(...rows);
-  return table.toString();
 }

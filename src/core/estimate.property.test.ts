@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { pageOracle } from "../../test/page-oracle.js";
+import { vsTinkerLabel } from "../format/vs-tinker.js";
 import { AT_PAR_HIGH, AT_PAR_LOW, comparisonLabel } from "./comparison-label.js";
 import { estimateReference, type ReferenceInput } from "./estimate.js";
 
@@ -83,7 +84,7 @@ describe("estimateReference(any valid scenario)", () => {
         ];
         for (const [actual, expected] of pairs) expect(relativelyClose(actual, expected)).toBe(true);
         if (Number.isFinite(o.gpusParity)) expect(r.parity.maxGpus).toBe(o.gpusParity);
-        expect(r.plans.dedicated.vsTinker).toBe(comparisonLabel(o.tinkerTotal, o.dedTotal));
+        expect(vsTinkerLabel(r)).toBe(comparisonLabel(o.tinkerTotal, o.dedTotal));
       }),
       RUNS,
     );

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { referenceInput } from "../../test/scenario-fixtures.js";
+import { vsTinkerLabel } from "../format/vs-tinker.js";
 import { estimateReference, type ReferenceInput } from "./estimate.js";
 
 const defaults = (): ReferenceInput => referenceInput({});
@@ -34,7 +35,7 @@ describe("estimateReference(reference defaults)", () => {
     expect(result.plans.dedicated.clusterHours).toBeCloseTo(32 / 10.8, 12);
     expect(result.plans.dedicated.usdTotal).toBeCloseTo(284.444444444, 6);
     expect(result.plans.dedicated.usdPerEpisode).toBeCloseTo(0.284444444, 8);
-    expect(result.plans.dedicated.vsTinker).toBe("8.0× cheaper");
+    expect(vsTinkerLabel(result)).toBe("8.0× cheaper");
   });
 
   it("reproduces the page's at-par bounds", () => {
@@ -76,10 +77,10 @@ describe("estimateReference(past the at-par bounds)", () => {
     input.dedicated.gpus = 64;
     const result = estimateReference(input);
     expect(result.plans.dedicated.usdTotal).toBeGreaterThan(result.plans.tinker.usdTotal);
-    expect(result.plans.dedicated.vsTinker).toBe("at par");
+    expect(vsTinkerLabel(result)).toBe("at par");
     // 500 GPUs: 2.963 h × 500 × $12 = $17,777.8, which is 17,777.8 / 2,264.96 = 7.85× Tinker's bill
     input.dedicated.gpus = 500;
-    expect(estimateReference(input).plans.dedicated.vsTinker).toBe("7.8× more");
+    expect(vsTinkerLabel(estimateReference(input))).toBe("7.8× more");
   });
 
   it("flags maxGpus as the page's floor when even one GPU costs more", () => {
@@ -100,7 +101,7 @@ describe("estimateReference(past the at-par bounds)", () => {
     };
     const result = estimateReference(input);
     expect(result.parity.maxGpus).toBeNull();
-    expect(result.plans.dedicated.vsTinker).toBe("—");
+    expect(vsTinkerLabel(result)).toBe("—");
     expect(result.tokens.cacheHitPercent).toBe(0);
   });
 });

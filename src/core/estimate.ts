@@ -1,5 +1,4 @@
 import { clusterHoursFor } from "./cluster-hours.js";
-import { comparisonLabel } from "./comparison-label.js";
 import { contextWindowWarning } from "./context-window.js";
 import type { Workload } from "./episode-shape.js";
 import { type EpisodeTokens, episodeTokens } from "./episode-tokens.js";
@@ -39,7 +38,6 @@ export interface ReferenceEstimate {
       clusterHours: number;
       usdPerEpisode: number;
       usdTotal: number;
-      vsTinker: string;
     };
   };
   parity: Omit<ParityBounds, "maxGpusIsFloor">;
@@ -109,7 +107,6 @@ export function estimateReference(input: ReferenceInput): ReferenceEstimate {
         clusterHours,
         usdPerEpisode: dedicatedTotal / episodes,
         usdTotal: dedicatedTotal,
-        vsTinker: comparisonLabel(tinkerTotal, dedicatedTotal),
       },
     },
     parity: {

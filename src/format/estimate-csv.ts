@@ -1,4 +1,5 @@
 import type { ReferenceEstimate, ReferenceInput } from "../core/estimate.js";
+import { vsTinkerLabel } from "./vs-tinker.js";
 
 export const ESTIMATE_CSV_COLUMNS = [
   "plan",
@@ -36,6 +37,6 @@ export function estimateCsvRows(input: ReferenceInput, result: ReferenceEstimate
       usdTotal: tinker.usdTotal,
       vsTinker: "1×",
     },
-    { plan: "dedicated", ...common, ...dedicated },
+    { plan: "dedicated", ...common, ...dedicated, vsTinker: vsTinkerLabel(result) },
   ];
 }

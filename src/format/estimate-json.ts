@@ -2,6 +2,7 @@
 import type { ReferenceComparison } from "../scenario/reference.js";
 import type { Scenario } from "../scenario/resolve.js";
 import { scenarioFile } from "../scenario/scenario-file.js";
+import { withVsTinker } from "./vs-tinker.js";
 
 /** The Fireworks page's comparison for a scenario as the JSON contract: unrounded, with sources. */
 export function estimateJson(scenario: Scenario, comparison: ReferenceComparison): unknown {
@@ -9,7 +10,7 @@ export function estimateJson(scenario: Scenario, comparison: ReferenceComparison
     preset: scenario.preset.id,
     model: { id: scenario.model.id, label: scenario.model.label },
     workload: comparison.input.workload,
-    ...comparison.estimate,
+    ...withVsTinker(comparison.estimate),
     sources: comparison.sources,
     defaults: scenario.defaults,
     scenario: scenarioFile(scenario.values),

@@ -1,7 +1,19 @@
 // Formatting for people, shared by the CLI and the page so both print the same figure.
 
-const whole = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const cents = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+// Formatters are made on first use: creating them costs start-up time a --json run never needs.
+let wholeFormat: Intl.NumberFormat | undefined;
+let centsFormat: Intl.NumberFormat | undefined;
+const whole = {
+  format: (n: number) =>
+    (wholeFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 })).format(n),
+};
+const cents = {
+  format: (n: number) =>
+    (centsFormat ??= new Intl.NumberFormat("en-US", {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    })).format(n),
+};
 
 /** Dollars as the reference page rounds them: cents below $10, whole dollars from $10, with separators. */
 export function formatUsd(usd: number): string {

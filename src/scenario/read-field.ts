@@ -17,7 +17,11 @@ export interface FieldProblem {
 
 export type FieldRead<T> = { ok: true; value: T } | { ok: false; problem: FieldProblem };
 
-const grouped = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+let groupedFormat: Intl.NumberFormat | undefined;
+const grouped = {
+  format: (n: number) =>
+    (groupedFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 })).format(n),
+};
 
 /** What a number rule accepts, in the CLI's words ("an integer from 1 to 200", "a number >= 0.001 and <= …"). */
 export function allowedForFlag(rule: NumberRule): string {

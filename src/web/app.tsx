@@ -1,5 +1,6 @@
 import { useCallback, useMemo, useRef } from "preact/hooks";
 import { formatUsd } from "../format/numbers.js";
+import { vsTinkerLabel } from "../format/vs-tinker.js";
 import { SHAPE_KEYS } from "../scenario/fields.js";
 import { queryFromValues } from "../scenario/read-values.js";
 import { AdvancedPanel } from "./components/advanced-panel.js";
@@ -89,7 +90,7 @@ export function App() {
           <p class="announce visually-hidden" aria-live="polite" aria-atomic="true">
             {stale
               ? `Input needs fixing; showing the last valid result.`
-              : `${modelLabel(shown.scenario.model.id)}: Tinker ${formatUsd(tinker.usdTotal)}, dedicated ${formatUsd(dedicated.usdTotal)}, ${dedicated.vsTinker}.`}
+              : `${modelLabel(shown.scenario.model.id)}: Tinker ${formatUsd(tinker.usdTotal)}, dedicated ${formatUsd(dedicated.usdTotal)}, ${vsTinkerLabel(shown.estimate)}.`}
           </p>
           {stale && (
             <p class="stale" role="note">

@@ -4,6 +4,7 @@ import { ESTIMATE_CSV_COLUMNS, estimateCsvRows } from "../format/estimate-csv.js
 import { estimateJson as estimateJsonValue } from "../format/estimate-json.js";
 import { csvText, jsonText } from "../format/machine-text.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../format/numbers.js";
+import { vsTinkerLabel } from "../format/vs-tinker.js";
 import type { Priced } from "./evaluate.js";
 
 /** What `rollout-cost estimate --json` prints for the same scenario, as a value. */
@@ -44,7 +45,7 @@ export function estimateMarkdown(priced: Priced, link?: string): string {
     "|---|--:|--:|--:|--:|",
     `| Tinker: per token, no cross-turn cache | ${formatUsd(tinker.usdPerEpisode)} | ${formatUsd(tinker.usdTotal)} | | 1× |`,
     `| Dedicated: ${dedicatedTitle(priced)} | ${formatUsd(dedicated.usdPerEpisode)} | ${formatUsd(dedicated.usdTotal)} | ` +
-      `${formatHours(dedicated.clusterHours)} | ${dedicated.vsTinker} |`,
+      `${formatHours(dedicated.clusterHours)} | ${vsTinkerLabel(estimate)} |`,
   ];
   for (const warning of estimate.warnings) lines.push("", `> Warning: ${warning}`);
   if (link) lines.push("", `Scenario: ${link}`);

@@ -1,4 +1,5 @@
 import { csvText, jsonText } from "../../format/machine-text.js";
+import { DEFAULT_PORT } from "../../format/page-link.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
 import { BadLineError, UnreadableLogError } from "../../logs/log-analyzer.js";
 import { nodeDecode, openLogInput } from "../../logs/node-input.js";
@@ -8,7 +9,6 @@ import { SHAPE_KEYS } from "../../scenario/fields.js";
 import { analyzeExtras } from "../../scenario/log-extras.js";
 import { priceObservedLog } from "../../scenario/price-log.js";
 import { resolveScenario } from "../../scenario/resolve.js";
-import { DEFAULT_PORT } from "../../server/default-port.js";
 import { CliError } from "../cli-error.js";
 import type { CliContext, Command } from "../context.js";
 import { choiceFlag, numberFlag, parseFlags } from "../flags.js";

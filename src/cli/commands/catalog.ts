@@ -1,7 +1,9 @@
 import { CATALOG } from "../../catalog/index.js";
+import { csvText, jsonText } from "../../format/machine-text.js";
 import type { Command } from "../context.js";
 import { parseFlags } from "../flags.js";
-import { csvText, jsonText, OUTPUT_FLAGS, outputFormat, tableText } from "../output.js";
+import { OUTPUT_FLAGS, outputFormat } from "../output.js";
+import { tableText } from "../table-text.js";
 
 export const catalog: Command = {
   summary: "list the catalog's models, prices and presets, each with its source and date",

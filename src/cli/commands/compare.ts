@@ -15,7 +15,6 @@ import {
   scenarioValuesFromFlags,
 } from "../options/scenario-flags.js";
 import { OUTPUT_FLAGS, outputFormat } from "../output.js";
-import { compareTable } from "../report/compare-table.js";
 
 const TRAINING_KEYS = ["trainPasses", "trainTokensPerSecond", "steps"] as const;
 
@@ -68,6 +67,9 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     if (format === "json") context.stdout.write(jsonText(compareJson(priced, reality)));
     else if (format === "csv")
       context.stdout.write(csvText(COMPARE_CSV_COLUMNS, compareCsvRows(priced.plans)));
-    else context.stdout.write(compareTable({ priced, reality, showLedger: flags.ledger === true }));
+    else {
+      const { compareTable } = await import("../report/compare-table.js");
+      context.stdout.write(compareTable({ priced, reality, showLedger: flags.ledger === true }));
+    }
   },
 };

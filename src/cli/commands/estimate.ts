@@ -14,7 +14,6 @@ import {
   scenarioValuesFromFlags,
 } from "../options/scenario-flags.js";
 import { OUTPUT_FLAGS, outputFormat } from "../output.js";
-import { estimateTable } from "../report/estimate-table.js";
 
 const FLAGS = { ...fieldFlags(PAGE_FIELD_KEYS), ...SCENARIO_FILE_FLAG, ...OUTPUT_FLAGS } as const;
 
@@ -51,6 +50,10 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
       context.stdout.write(
         csvText(ESTIMATE_CSV_COLUMNS, estimateCsvRows(comparison.input, comparison.estimate)),
       );
-    else context.stdout.write(estimateTable(scenario, comparison));
+    else {
+      // Table code (and cli-table3) is loaded only when a table is printed.
+      const { estimateTable } = await import("../report/estimate-table.js");
+      context.stdout.write(estimateTable(scenario, comparison));
+    }
   },
 };

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { DEFAULT_PORT } from "../../server/default-port.js";
+import { DEFAULT_PORT } from "../../format/page-link.js";
 import { startStaticServer } from "../../server/static-server.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";

@@ -6,10 +6,10 @@ import { kvCapacity } from "../../core/throughput/kv-capacity.js";
 import { MAX_EPISODES_IN_FLIGHT } from "../../core/throughput/simulate-replica.js";
 import { throughputAt } from "../../core/throughput/throughput-at.js";
 import type { Replica } from "../../core/throughput/types.js";
+import { jsonText } from "../../format/machine-text.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
 import { numberFlag, parseFlags } from "../flags.js";
-import { jsonText } from "../output.js";
 import { throughputTable } from "../report/throughput-table.js";
 import { efficienciesFromFlags, gpuFromFlags, HARDWARE_FLAGS, modelFromFlags } from "./throughput-options.js";
 

@@ -18,8 +18,8 @@ import {
   SCENARIO_FILE_FLAG,
   scenarioValuesFromFlags,
 } from "../options/scenario-flags.js";
+import { watchOptions } from "../options/watch-options.js";
 import { type WatchSummary, watchBlock, watchLine, watchSummaryText } from "../report/watch-view.js";
-import { watchOptions } from "./watch-options.js";
 
 // The deployment gives the workload: of the scenario's fields, only those that choose plans and the model apply.
 const PRICE_KEYS = PLAN_FIELD_KEYS.filter(

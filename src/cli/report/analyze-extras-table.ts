@@ -3,7 +3,7 @@ import { formatCount, formatUsd } from "../../format/numbers.js";
 import type { DistributionStats } from "../../logs/count-histogram.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
 import type { AnalyzeExtras } from "../../scenario/log-extras.js";
-import { tableText } from "../output.js";
+import { tableText } from "../table-text.js";
 
 const upToTwoDecimals = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
 const twoDecimals = (n: number) => upToTwoDecimals.format(n);

@@ -1,7 +1,8 @@
 import { spawn } from "node:child_process";
 import type { Workload } from "../../core/episode-shape.js";
+import { pageLink } from "../../format/page-link.js";
 import type { ScenarioValues } from "../../scenario/fields.js";
-import { argsFromValues, queryFromValues } from "../../scenario/read-values.js";
+import { argsFromValues } from "../../scenario/read-values.js";
 import type { CliContext } from "../context.js";
 
 /** The fitted uniform shape as an `estimate` command line and a link that opens it in the page. */
@@ -15,7 +16,7 @@ export function fittedShapeLinks(workload: Workload, presetId: string, modelId: 
   return {
     workload,
     estimateCommand: ["rollout-cost estimate", ...argsFromValues(values)].join(" "),
-    link: `http://127.0.0.1:${port}/?${queryFromValues(values)}`,
+    link: pageLink(values, port),
   };
 }
 

@@ -7,7 +7,7 @@ import type { LogAnalysis } from "../../logs/log-analysis.js";
 import { SKIP_KINDS } from "../../logs/skip-kinds.js";
 import type { AnalyzeExtras } from "../../scenario/log-extras.js";
 import type { UnavailablePlan } from "../../scenario/plans.js";
-import { tableText } from "../output.js";
+import { tableText } from "../table-text.js";
 import { analyzeExtrasLines } from "./analyze-extras-table.js";
 
 /** Everything `analyze` reports, for the table and the JSON. */

@@ -2,7 +2,7 @@ import type { BreakEven } from "../../core/break-even.js";
 import type { DeadlineGpus } from "../../core/deadline-gpus.js";
 import type { Plan } from "../../core/plan.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
-import { tableText } from "../output.js";
+import { tableText } from "../table-text.js";
 
 /** A break-even answer in words, with the two costs at it. */
 export function breakEvenTable(a: Plan, b: Plan, answer: BreakEven): string {

@@ -1,7 +1,7 @@
 import { formatCount, formatHours, formatUsd } from "../../format/numbers.js";
 import type { PricedScenario } from "../../scenario/price.js";
 import type { RealityCheck } from "../../scenario/reality-check.js";
-import { tableText } from "../output.js";
+import { tableText } from "../table-text.js";
 import { realityTable } from "./reality-table.js";
 
 export interface CompareReport {

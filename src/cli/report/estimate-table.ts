@@ -5,9 +5,10 @@ import {
   formatTokensPerSecondCeil,
   formatUsd,
 } from "../../format/numbers.js";
+import { vsTinkerLabel } from "../../format/vs-tinker.js";
 import type { ReferenceComparison } from "../../scenario/reference.js";
 import type { Scenario } from "../../scenario/resolve.js";
-import { tableText } from "../output.js";
+import { tableText } from "../table-text.js";
 
 /** The human report of `estimate`: the token math, one row per plan, the at-par bounds and warnings. */
 export function estimateTable(scenario: Scenario, comparison: ReferenceComparison): string {
@@ -61,7 +62,7 @@ export function estimateTable(scenario: Scenario, comparison: ReferenceCompariso
           formatUsd(d.usdPerEpisode),
           formatUsd(d.usdTotal),
           formatHours(d.clusterHours),
-          d.vsTinker,
+          vsTinkerLabel(result),
         ],
       ],
       ["left", "right", "right", "right", "right"],

@@ -1,6 +1,6 @@
 import { formatUsdDelta as delta, formatUsd } from "../../format/numbers.js";
 import type { RealityRow } from "../../scenario/reality-check.js";
-import { tableText } from "../output.js";
+import { tableText } from "../table-text.js";
 
 /** The reality check as a table: each departure from the page, both plans' totals and the $ change. */
 export function realityTable(rows: RealityRow[]): string {

@@ -2,7 +2,7 @@ import type { DerivedDedicated } from "../../core/throughput/derived-dedicated.j
 import type { ThroughputPoint } from "../../core/throughput/throughput-at.js";
 import type { Efficiencies } from "../../core/throughput/types.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
-import { tableText } from "../output.js";
+import { tableText } from "../table-text.js";
 
 /** What `throughput` reports, as the table reads it. */
 export interface ThroughputReport extends ThroughputPoint {

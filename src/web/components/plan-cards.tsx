@@ -1,4 +1,5 @@
 import { formatCount, formatHours, formatUsd } from "../../format/numbers.js";
+import { vsTinkerLabel } from "../../format/vs-tinker.js";
 import type { Priced } from "../evaluate.js";
 import { dedicatedTitle } from "../export.js";
 
@@ -35,7 +36,7 @@ export function PlanCards(props: { priced: Priced }) {
       subtitle: `${dedicatedTitle(props.priced)} · ≈ ${formatHours(dedicated.clusterHours)} cluster-hours at the chosen throughput`,
       usdPerEpisode: dedicated.usdPerEpisode,
       usdTotal: dedicated.usdTotal,
-      vsTinker: dedicated.vsTinker,
+      vsTinker: vsTinkerLabel(props.priced.estimate),
       warnings: cluster,
     },
   ];
