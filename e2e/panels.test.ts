@@ -148,6 +148,17 @@ describe("the log drop zone", () => {
     expect(report).toContain(`${cli.cacheHitPercent.toFixed(1)}%`);
     expect(report).toContain(`${cli.idealCacheHitPercent.toFixed(1)}%`);
     expect(report).not.toMatch(/NaN|Infinity|undefined/);
+    // The page prices the log's own requests exactly as `analyze --json` does, plan by plan.
+    const prices = await page.$$eval('[data-table="log-prices"] tbody tr', (rows) =>
+      rows.map((r) => [
+        r.getAttribute("data-plan"),
+        r.querySelector('[data-figure="total"]')?.textContent ?? "",
+      ]),
+    );
+    expect(prices).toEqual(
+      cli.plans.map((p: { id: string; usdTotal: number }) => [p.id, formatUsd(p.usdTotal)]),
+    );
+    expect(prices.length).toBeGreaterThanOrEqual(2);
     await page.screenshot({ path: `${TEST_OUTPUT}panels-log.png`, fullPage: true });
     expect(errors).toEqual([]);
   });

@@ -14,7 +14,15 @@ import { RealityCheck } from "./components/reality-check.js";
 import { ScenarioForm } from "./components/scenario-form.js";
 import { TokenMath } from "./components/token-math.js";
 import { evaluate, type Priced } from "./evaluate.js";
-import { defaultDraft, modelLabel, PAGE_FIELDS, parseDraft, withModel, withText } from "./state.js";
+import {
+  defaultDraft,
+  modelLabel,
+  PAGE_FIELDS,
+  PRICED_MODELS,
+  parseDraft,
+  withModel,
+  withText,
+} from "./state.js";
 import { useUrlDraft } from "./use-url-draft.js";
 
 // Panels are composed here; each takes the priced scenario and renders one concern, so more can be
@@ -74,10 +82,13 @@ export function App() {
             onCommit={() => commit()}
           />
           <LogDrop
-            modelId={shown.scenario.model.id}
             contextWindowTokens={shown.scenario.windowTokens}
-            onFitted={({ episodes, shape }) => {
-              let next = withText(draft, "episodes", String(episodes));
+            onFitted={({ episodes, shape }, modelId) => {
+              let next = withText(
+                modelId && PRICED_MODELS.some((m) => m.id === modelId) ? withModel(draft, modelId) : draft,
+                "episodes",
+                String(episodes),
+              );
               for (const key of SHAPE_KEYS) next = withText(next, key, String(shape[key]));
               commit(next);
             }}

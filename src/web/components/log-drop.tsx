@@ -25,9 +25,9 @@ export function skipKindLabel(kind: string): string {
  * the same reader as `rollout-cost analyze`, and the fitted uniform shape fills the scenario inputs.
  */
 export function LogDrop(props: {
-  modelId: string;
   contextWindowTokens: number | undefined;
-  onFitted: (w: Workload) => void;
+  /** The fitted shape, and the catalog model the log names (when it names one the catalog knows). */
+  onFitted: (w: Workload, modelId: string | undefined) => void;
 }) {
   const [status, setStatus] = useState<Status>({ kind: "idle" });
   const [over, setOver] = useState(false);
@@ -51,7 +51,13 @@ export function LogDrop(props: {
       if (m.type === "error") setStatus({ kind: "error", name, message: m.message });
       else {
         setStatus({ kind: "done", name, analysis: m.analysis, fitted: m.fitted });
-        if (m.fitted) props.onFitted(m.fitted.workload);
+        if (m.fitted) {
+          const priced = priceObservedLog(m.analysis, {});
+          props.onFitted(
+            m.fitted.workload,
+            priced.ok && priced.modelSource === "log" ? priced.priced.scenario.model.id : undefined,
+          );
+        }
       }
     };
     w.onerror = (event) => {
@@ -99,12 +105,12 @@ export function LogDrop(props: {
           }}
         />
       </fieldset>
-      <LogStatus status={status} modelId={props.modelId} />
+      <LogStatus status={status} />
     </section>
   );
 }
 
-function LogStatus(props: { status: Status; modelId: string }) {
+function LogStatus(props: { status: Status }) {
   const s = props.status;
   if (s.kind === "idle") return null;
   if (s.kind === "error")
@@ -160,7 +166,7 @@ function LogStatus(props: { status: Status; modelId: string }) {
           </>
         )}
       </dl>
-      <LogPrices analysis={a} modelId={props.modelId} />
+      <LogPrices analysis={a} />
       {warnings.length > 0 && (
         <ul class="warnings">
           {warnings.map((w) => (
@@ -172,12 +178,12 @@ function LogStatus(props: { status: Status; modelId: string }) {
   );
 }
 
-/** The log's own tokens priced on every plan, as `rollout-cost analyze --json` prices them. */
-function LogPrices(props: { analysis: LogAnalysis; modelId: string }) {
-  const priced = useMemo(
-    () => priceObservedLog(props.analysis, { model: props.modelId }),
-    [props.analysis, props.modelId],
-  );
+/**
+ * The log's own tokens (not the fitted shape) priced on every plan, as `rollout-cost analyze --json`
+ * prices them: on the model the log names when the catalog knows it.
+ */
+function LogPrices(props: { analysis: LogAnalysis }) {
+  const priced = useMemo(() => priceObservedLog(props.analysis, {}), [props.analysis]);
   if (!priced.ok) return <p class="log-prices-reason">Not priced: {priced.reason}</p>;
   return (
     <div class="table-scroll">
