@@ -43,7 +43,11 @@ describe("replayTrace on the Mooncake synthetic trace", () => {
   it("more replicas with session affinity never beat one shared unlimited cache", () => {
     const shared = replayTrace(trace.requests, { capacityTokens: Number.POSITIVE_INFINITY });
     for (const routing of ["session-affinity", "cache-aware", "round-robin"] as const) {
-      const split = replayTrace(trace.requests, { capacityTokens: Number.POSITIVE_INFINITY, replicas: 4, routing });
+      const split = replayTrace(trace.requests, {
+        capacityTokens: Number.POSITIVE_INFINITY,
+        replicas: 4,
+        routing,
+      });
       expect(split.hitTokens).toBeLessThanOrEqual(shared.hitTokens);
     }
   });
@@ -79,9 +83,13 @@ describe("replayTrace semantics, by hand", () => {
     const requests = [req(0, [1, 2]), req(1, [1, 2]), req(2, [1, 2])];
     expect(replayTrace(requests, { capacityTokens: 1e9 }).hitTokens).toBe(2048);
     // replica 0 sees requests 0 and 2: one hit of 1024.
-    expect(replayTrace(requests, { capacityTokens: 1e9, replicas: 2, routing: "round-robin" }).hitTokens).toBe(1024);
+    expect(
+      replayTrace(requests, { capacityTokens: 1e9, replicas: 2, routing: "round-robin" }).hitTokens,
+    ).toBe(1024);
     // cache-aware sends 1 and 2 where 1,2 are held.
-    expect(replayTrace(requests, { capacityTokens: 1e9, replicas: 2, routing: "cache-aware" }).hitTokens).toBe(2048);
+    expect(
+      replayTrace(requests, { capacityTokens: 1e9, replicas: 2, routing: "cache-aware" }).hitTokens,
+    ).toBe(2048);
   });
 
   it.each([

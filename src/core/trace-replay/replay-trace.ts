@@ -44,7 +44,9 @@ export function replayTrace(requests: readonly TraceRequest[], options: ReplayOp
   assertInteger("blockTokens", blockTokens, 1, 1 << 30);
   assertInteger("replicas", replicas, 1, 100_000);
   const { capacityTokens } = options;
-  if (!(capacityTokens === Number.POSITIVE_INFINITY || (Number.isFinite(capacityTokens) && capacityTokens >= 0)))
+  if (
+    !(capacityTokens === Number.POSITIVE_INFINITY || (Number.isFinite(capacityTokens) && capacityTokens >= 0))
+  )
     throw new RangeError(`capacityTokens must be a number >= 0 or Infinity, got ${capacityTokens}`);
   const capacityBlocks =
     capacityTokens === Number.POSITIVE_INFINITY ? capacityTokens : Math.floor(capacityTokens / blockTokens);
