@@ -15,13 +15,7 @@ const capacityText = (tokens: number) =>
 /** The hit-against-capacity table, one column of $ per plan. */
 export function replayTable(rows: readonly ReplayRow[], header: string, warnings: readonly string[]): string {
   const plans = rows[0]?.plans ?? [];
-  const head = [
-    "cache (tokens)",
-    "hit %",
-    "hit tokens",
-    "evicted blocks",
-    ...plans.map((p) => `${p.id} $`),
-  ];
+  const head = ["cache (tokens)", "hit %", "hit tokens", "evicted blocks", ...plans.map((p) => `${p.id} $`)];
   const body = rows.map(({ replay, plans: priced }) => [
     capacityText(replay.capacityTokens),
     formatPercent(replay.hitFraction * 100),

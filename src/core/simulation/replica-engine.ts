@@ -296,7 +296,7 @@ export class ReplicaEngine {
   /** A request arrived mid-step: a run of decode steps stops after the step in progress. Returns the new end, if changed. */
   interrupt(now: number): number | undefined {
     const step = this.planned;
-    if (!step || step.kind !== "decode" || step.steps <= 1) return undefined;
+    if (step?.kind !== "decode" || step.steps <= 1) return undefined;
     const done = Math.min(step.steps, Math.floor(((now - step.start) / step.seconds) * step.steps) + 1);
     if (done >= step.steps) return undefined;
     this.cache.usedTokens -= step.sequences * (step.steps - done);
