@@ -32,8 +32,8 @@ export interface EpisodeState {
   /** The replica's decode-step counter when this sequence started decoding, and its context then. */
   decodeStartStep: number;
   decodeStartContext: number;
-  /** Bumped whenever the sequence leaves decoding, so stale heap entries are skipped. */
-  decodeTicket: number;
+  /** The decode step it finishes at on its replica. */
+  decodeFinishStep: number;
   /** Order of admission on its replica (newest is preempted first). */
   admittedOrder: number;
   own: CacheEntry | undefined;

@@ -29,11 +29,15 @@ export class EventHeap<T> {
     this.set(i, time, order, item);
   }
 
-  /** Removes and returns the earliest event, with its time. */
-  pop(): { time: number; item: T } | undefined {
+  /** The time of the event `pop` last returned. */
+  poppedTime = 0;
+
+  /** Removes and returns the earliest event (its time in `poppedTime`). */
+  pop(): T | undefined {
     const n = this.items.length;
     if (n === 0) return undefined;
-    const top = { time: this.times[0] as number, item: this.items[0] as T };
+    this.poppedTime = this.times[0] as number;
+    const top = this.items[0] as T;
     const time = this.times.pop() as number;
     const order = this.orders.pop() as number;
     const item = this.items.pop() as T;

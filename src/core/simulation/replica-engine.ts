@@ -1,6 +1,6 @@
-import { decodeSpanSeconds } from "../throughput/decode-span.js";
 import { prefillSeconds } from "../throughput/prefill-time.js";
 import type { Efficiencies, ModelArchitecture, Replica } from "../throughput/types.js";
+import type { DecodeCost } from "./decode-cost.js";
 import type { EpisodeState } from "./episode-state.js";
 import { EventHeap } from "./event-heap.js";
 import { PrefixCache } from "./prefix-cache.js";
@@ -22,6 +22,9 @@ export interface EngineContext {
   sharedTokens: number;
   keepGenerated: boolean;
   ledger: RolloutLedger;
+  decodeCost: DecodeCost;
+  /** Every episode started so far, by id. */
+  episodes: EpisodeState[];
   version: number;
   /** Group → the weight version its shared prompt was last prefilled with. */
   groupVersion: Map<number, number>;
@@ -50,7 +53,8 @@ export class ReplicaEngine {
   /** Preempted sequences, resumed before the queue (newest on top). */
   private readonly resumed: EpisodeState[] = [];
   private readonly prefilling: EpisodeState[] = [];
-  private readonly decoders = new EventHeap<{ episode: EpisodeState; ticket: number }>();
+  /** Decoding sequences by the decode step they finish at (episode ids; stale entries skipped). */
+  private readonly decoders = new EventHeap<number>();
   private readonly running: EpisodeState[] = [];
   private readonly runningOrders: number[] = [];
   private admissions = 0;
@@ -63,6 +67,8 @@ export class ReplicaEngine {
   /** Bumped when the planned step changes, so a superseded end-of-step event is ignored. */
   stepVersion = 0;
   failure: string | undefined;
+  private readonly chunks: number[] = [];
+  private readonly started: EpisodeState[] = [];
 
   constructor(
     readonly index: number,
@@ -174,7 +180,8 @@ export class ReplicaEngine {
     this.decoding++;
     this.contextSum += episode.decodeStartContext;
     const left = episode.generateTokens - episode.decodedBeforePreemption;
-    this.decoders.push(this.decodeStep + left, { episode, ticket: episode.decodeTicket });
+    episode.decodeFinishStep = this.decodeStep + left;
+    this.decoders.push(episode.decodeFinishStep, episode.id);
   }
 
   /** Preempts the newest running sequence (recompute): its own KV goes, it waits first in line. */
@@ -192,7 +199,6 @@ export class ReplicaEngine {
         const decoded = this.decodeStep - episode.decodeStartStep;
         this.decoding--;
         this.contextSum -= episode.decodeStartContext + decoded;
-        episode.decodeTicket++;
         episode.decodedBeforePreemption += decoded;
         cache.usedTokens -= decoded;
         lost += decoded;
@@ -250,7 +256,8 @@ export class ReplicaEngine {
       const meanContext = n > 0 ? this.contextSum / n : 0;
       const decode = n > 0 ? this.decodeSeconds(n, meanContext, steps) : 0;
       let seconds = decode;
-      const chunks: number[] = [];
+      const chunks = this.chunks;
+      chunks.length = 0;
       if (kind === "prefill-run" && head) {
         const chunk = prefillSeconds(ctx.model, ctx.replica, ctx.efficiencies, {
           newTokens: budget,
@@ -286,11 +293,7 @@ export class ReplicaEngine {
   }
 
   private decodeSeconds(sequences: number, meanContext: number, steps: number): number {
-    return decodeSpanSeconds(this.ctx.model, this.ctx.replica, this.ctx.efficiencies, {
-      sequences,
-      startContextTokens: meanContext,
-      tokens: steps,
-    });
+    return this.ctx.decodeCost.spanSeconds(sequences, meanContext, steps);
   }
 
   /** A request arrived mid-step: a run of decode steps stops after the step in progress. Returns the new end, if changed. */
@@ -316,7 +319,8 @@ export class ReplicaEngine {
     ledger.step(step.start, step.seconds, step.sequences, step.steps);
     this.decodeStep += step.steps;
     this.contextSum += step.sequences * step.steps;
-    const started: EpisodeState[] = [];
+    const started = this.started;
+    started.length = 0;
     if (step.kind === "prefill-run") {
       const head = this.prefilling[0] as EpisodeState;
       const tokens = step.steps * step.chunkTokens;
@@ -325,19 +329,21 @@ export class ReplicaEngine {
       ledger.prefilledTokens += tokens;
       if (head.prefillRemaining === 0) started.push(this.prefilling.shift() as EpisodeState);
     } else if (step.kind === "mixed") {
-      step.chunks.forEach((take, i) => {
+      for (let i = 0; i < step.chunks.length; i++) {
+        const take = step.chunks[i] as number;
         const episode = this.prefilling[i] as EpisodeState;
         episode.prefillRemaining -= take;
         episode.computedTokens += take;
         ledger.prefilledTokens += take;
         if (episode.prefillRemaining === 0) started.push(episode);
-      });
+      }
       this.prefilling.splice(0, started.length);
     }
     for (const episode of started) this.startDecode(episode);
     while (this.decoders.size > 0 && this.decoders.peekTime() <= this.decodeStep) {
-      const { item } = this.decoders.pop() as { item: { episode: EpisodeState; ticket: number } };
-      if (item.ticket === item.episode.decodeTicket) this.finishTurn(item.episode, now);
+      const episode = this.ctx.episodes[this.decoders.pop() as number] as EpisodeState;
+      const live = episode.phase === "decode" && episode.replica === this.index;
+      if (live && episode.decodeFinishStep === this.decoders.poppedTime) this.finishTurn(episode, now);
     }
     if (this.running.length > 4 * this.runningCount + 1024) this.compactRunning();
   }
@@ -358,7 +364,6 @@ export class ReplicaEngine {
     if (episode.shared) cache.release(episode.shared);
     episode.own = undefined;
     episode.shared = undefined;
-    episode.decodeTicket++;
     episode.decodedBeforePreemption = 0;
     episode.idealHitTokens = reusable;
     episode.lastReplica = this.index;

@@ -1,4 +1,5 @@
 import { kvCapacity } from "../throughput/kv-capacity.js";
+import { DecodeCost } from "./decode-cost.js";
 import { sample, sampleInteger } from "./distribution.js";
 import type { EpisodeState } from "./episode-state.js";
 import { EventHeap } from "./event-heap.js";
@@ -10,10 +11,11 @@ import type { RlStepRecord, RolloutSimulation } from "./rollout-result.js";
 import { routeRequest } from "./route-request.js";
 import { validateRolloutInput } from "./validate-rollout.js";
 
-type SimEvent =
-  | { kind: "turn"; episode: EpisodeState }
-  | { kind: "step"; replica: number; version: number }
-  | { kind: "trained"; step: number };
+// Events are numbers (no allocation per event): a turn carries the episode id × 2, a training end its
+// RL step × 2 + 1. Replicas' step ends are kept apart, one per replica, so an interrupted step only moves
+// its own end time instead of leaving a stale event in the heap.
+const TURN = 0;
+const TRAINED = 1;
 
 const median = (values: number[]) => {
   if (values.length === 0) return 0;
@@ -47,12 +49,16 @@ export function simulateRollout(
     sharedTokens: Math.floor(workload.initialPromptTokens / block) * block,
     keepGenerated: workload.generatedKvReused === true,
     ledger,
+    decodeCost: new DecodeCost(input.model, input.replica, input.efficiencies),
     version: 0,
     groupVersion: new Map(),
+    episodes: [],
     onTurnDone: (episode, now) => turnDone(episode, now),
   };
   const replicas = Array.from({ length: input.replicas }, (_, i) => new ReplicaEngine(i, ctx));
-  const events = new EventHeap<SimEvent>();
+  const events = new EventHeap<number>();
+  const episodes = ctx.episodes;
+  const stepEnds = new Array<number>(input.replicas).fill(Number.POSITIVE_INFINITY);
   const perStep = weightSync.mode === "none" ? workload.episodes : weightSync.episodesPerStep;
   const stepCount = Math.ceil(workload.episodes / perStep);
   const stale = weightSync.mode === "async" ? weightSync.staleSteps : 0;
@@ -109,7 +115,7 @@ export function simulateRollout(
         computedTokens: 0,
         decodeStartStep: 0,
         decodeStartContext: 0,
-        decodeTicket: 0,
+        decodeFinishStep: 0,
         admittedOrder: -1,
         own: undefined,
         shared: undefined,
@@ -120,20 +126,21 @@ export function simulateRollout(
       };
       const record = records[step] as RlStepRecord;
       record.startSeconds = Math.min(record.startSeconds, at);
-      events.push(at, { kind: "turn", episode });
+      episodes[id] = episode;
+      events.push(at, id * 2 + TURN);
     }
   };
 
+  let failure: string | undefined;
   const kick = (engine: ReplicaEngine, at: number) => {
     if (engine.planned) {
       const end = engine.interrupt(at);
-      if (end !== undefined)
-        events.push(end, { kind: "step", replica: engine.index, version: engine.stepVersion });
+      if (end !== undefined) stepEnds[engine.index] = end;
       return;
     }
     const end = engine.plan(at);
-    if (end !== undefined)
-      events.push(end, { kind: "step", replica: engine.index, version: engine.stepVersion });
+    stepEnds[engine.index] = end ?? Number.POSITIVE_INFINITY;
+    failure ??= engine.failure;
   };
 
   const tryTrain = (at: number) => {
@@ -143,7 +150,7 @@ export function simulateRollout(
     record.trainStartSeconds = at;
     const tps = input.trainTokensPerSecond;
     record.trainSeconds = tps === undefined ? 0 : (record.tokensTrained * (input.trainPasses ?? 1)) / tps;
-    events.push(at + record.trainSeconds, { kind: "trained", step: trained });
+    events.push(at + record.trainSeconds, trained * 2 + TRAINED);
   };
 
   function turnDone(episode: EpisodeState, at: number): void {
@@ -169,28 +176,42 @@ export function simulateRollout(
     episode.promptTokens += Math.max(0, sampleInteger(workload.addedTokensPerTurn, episode.random));
     episode.generateTokens = Math.max(1, sampleInteger(workload.generatedTokensPerTurn, episode.random));
     episode.counted = false;
-    events.push(at + latency, { kind: "turn", episode });
+    events.push(at + latency, episode.id * 2 + TURN);
   }
 
   startEpisodes(0);
-  while (events.size > 0) {
-    const next = events.pop() as { time: number; item: SimEvent };
-    now = next.time;
-    const event = next.item;
-    if (event.kind === "turn") {
-      const engine = replicas[routeRequest(input.routing, replicas, event.episode, rr)] as ReplicaEngine;
-      event.episode.replica = engine.index;
-      engine.enqueue(event.episode);
-      kick(engine, now);
-    } else if (event.kind === "step") {
-      const engine = replicas[event.replica] as ReplicaEngine;
-      if (event.version !== engine.stepVersion) continue;
+  while (true) {
+    let next = -1;
+    let nextEnd = events.peekTime();
+    for (let r = 0; r < stepEnds.length; r++) {
+      const end = stepEnds[r] as number;
+      if (end < nextEnd || (end === nextEnd && next < 0 && end !== Number.POSITIVE_INFINITY)) {
+        next = r;
+        nextEnd = end;
+      }
+    }
+    if (next >= 0) {
+      const engine = replicas[next] as ReplicaEngine;
+      now = nextEnd;
+      stepEnds[next] = Number.POSITIVE_INFINITY;
       engine.commit(now);
-      const end = engine.plan(now);
-      if (end !== undefined)
-        events.push(end, { kind: "step", replica: engine.index, version: engine.stepVersion });
+      kick(engine, now);
+      if (failure !== undefined) return { ok: false, reason: failure };
+      continue;
+    }
+    if (events.size === 0) break;
+    const event = events.pop() as number;
+    now = events.poppedTime;
+    const kind = event % 2;
+    const payload = (event - kind) / 2;
+    if (kind === TURN) {
+      const episode = episodes[payload] as EpisodeState;
+      const engine = replicas[routeRequest(input.routing, replicas, episode, rr)] as ReplicaEngine;
+      episode.replica = engine.index;
+      engine.enqueue(episode);
+      kick(engine, now);
     } else {
-      const record = records[event.step] as RlStepRecord;
+      const record = records[payload] as RlStepRecord;
       record.endSeconds = now;
       trainerBusy = false;
       trained++;
@@ -199,8 +220,7 @@ export function simulateRollout(
       tryTrain(now);
       startEpisodes(now);
     }
-    const failed = replicas.find((engine) => engine.failure !== undefined);
-    if (failed) return { ok: false, reason: failed.failure as string };
+    if (failure !== undefined) return { ok: false, reason: failure };
   }
   if (finished < workload.episodes)
     return {
