@@ -28,6 +28,8 @@ export interface EngineContext {
   version: number;
   /** Group → the weight version its shared prompt was last prefilled with. */
   groupVersion: Map<number, number>;
+  /** GRPO groups in the run, to give each (group, weight version) its own cache key. */
+  groups: number;
   onTurnDone(episode: EpisodeState, now: number): void;
 }
 
@@ -42,8 +44,6 @@ interface PlannedStep {
   chunkTokens: number;
   chunks: number[];
 }
-
-const groupKey = (group: number) => -1 - group;
 
 /** One replica under continuous batching: decodes first, prefill chunks in the rest of each step's budget. */
 export class ReplicaEngine {
@@ -82,11 +82,19 @@ export class ReplicaEngine {
     return this.queue.length - this.queueHead + this.resumed.length + this.runningCount;
   }
 
+  /**
+   * A group's shared-prompt entry, one per weight version: members still running on old weights keep
+   * theirs (and its memory) while new members build the new one.
+   */
+  private groupKey(group: number): number {
+    return -1 - (this.ctx.version * this.ctx.groups + group);
+  }
+
   /** Tokens of `episode`'s next prompt this replica's cache would serve now. */
   hitTokens(episode: EpisodeState): number {
     const target = episode.promptTokens + episode.decodedBeforePreemption;
     const { sharedTokens, version } = this.ctx;
-    const shared = sharedTokens > 0 ? this.cache.tokens(groupKey(episode.group), version) : 0;
+    const shared = sharedTokens > 0 ? this.cache.tokens(this.groupKey(episode.group), version) : 0;
     if (shared < sharedTokens) return Math.min(shared, target);
     return Math.min(sharedTokens + this.cache.tokens(episode.id, version), target);
   }
@@ -115,7 +123,7 @@ export class ReplicaEngine {
     for (let episode = this.nextWaiting(); episode; episode = this.nextWaiting()) {
       if (this.runningCount >= engine.maxSequencesPerReplica) return true;
       const target = episode.promptTokens + episode.decodedBeforePreemption;
-      const shared = sharedTokens > 0 ? cache.acquire(groupKey(episode.group), version) : undefined;
+      const shared = sharedTokens > 0 ? cache.acquire(this.groupKey(episode.group), version) : undefined;
       const own = cache.acquire(episode.id, version);
       const groupUsable = (shared?.tokens ?? 0) >= sharedTokens;
       const ownTarget = Math.max(0, target - sharedTokens);
@@ -168,7 +176,12 @@ export class ReplicaEngine {
       episode.turn > 1 && episode.lastReplica !== this.index
         ? "routedAway"
         : !groupUsable
-          ? (cache.lost.get(groupKey(episode.group)) ?? (episode.turn === 1 ? "routedAway" : "evicted"))
+          ? (cache.lost.get(this.groupKey(episode.group)) ??
+            (ctx.groupVersion.get(episode.group) !== ctx.version
+              ? "weightSync"
+              : episode.turn === 1
+                ? "routedAway"
+                : "evicted"))
           : (cache.lost.get(episode.id) ?? "evicted");
     ctx.ledger.reprefill[cause] += missing;
   }

@@ -52,6 +52,7 @@ export function simulateRollout(
     decodeCost: new DecodeCost(input.model, input.replica, input.efficiencies),
     version: 0,
     groupVersion: new Map(),
+    groups: Math.ceil(workload.episodes / workload.groupSize),
     episodes: [],
     onTurnDone: (episode, now) => turnDone(episode, now),
   };
