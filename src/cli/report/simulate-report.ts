@@ -1,6 +1,7 @@
 import type { PlanEstimate } from "../../core/plan.js";
 import type { RlStepSummary } from "../../core/simulation/rl-step-summary.js";
 import type { RolloutSimulationInput } from "../../core/simulation/rollout-input.js";
+import { mergeTimeline } from "../../core/simulation/rollout-ledger.js";
 import type { RolloutSimulation } from "../../core/simulation/rollout-result.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
 import { csvText, tableText } from "../output.js";
@@ -90,6 +91,13 @@ export function simulateTable(report: SimulateReport): string {
     pct(t.cacheHitFraction),
   ]);
   text += `${tableText(["turn", "prompt tokens", "hit"], turns, ["right", "right", "right"])}\n`;
+  const timeline = mergeTimeline(sim.timeline, 10).map((b) => [
+    `${seconds(b.startSeconds)} – ${seconds(b.endSeconds)}`,
+    pct(b.utilisationFraction),
+    b.meanDecodeBatch.toFixed(1),
+    b.promptTokens > 0 ? pct(b.cacheHitFraction) : "—",
+  ]);
+  text += `${tableText(["over time", "utilisation", "decode batch", "hit"], timeline, ["left", "right", "right", "right"])}\n`;
   const plans = report.plans.map((p) => [
     p.label,
     formatUsd(p.usdTotal),

@@ -60,3 +60,44 @@ describe("EventHeap", () => {
     );
   });
 });
+
+describe("mergeTimeline", () => {
+  it("weights utilisation by span, batch by decode steps and hit by prompt tokens", async () => {
+    const { mergeTimeline } = await import("./rollout-ledger.js");
+    const merged = mergeTimeline(
+      [
+        {
+          startSeconds: 0,
+          endSeconds: 1,
+          utilisationFraction: 1,
+          meanDecodeBatch: 10,
+          cacheHitFraction: 0,
+          decodeSteps: 1,
+          promptTokens: 100,
+        },
+        {
+          startSeconds: 1,
+          endSeconds: 4,
+          utilisationFraction: 0.2,
+          meanDecodeBatch: 2,
+          cacheHitFraction: 1,
+          decodeSteps: 3,
+          promptTokens: 300,
+        },
+      ],
+      1,
+    );
+    // (1 × 1 + 0.2 × 3) / 4 = 0.4; (10 × 1 + 2 × 3) / 4 = 4; (0 × 100 + 1 × 300) / 400 = 0.75.
+    expect(merged).toEqual([
+      {
+        startSeconds: 0,
+        endSeconds: 4,
+        utilisationFraction: 0.4,
+        meanDecodeBatch: 4,
+        cacheHitFraction: 0.75,
+        decodeSteps: 4,
+        promptTokens: 400,
+      },
+    ]);
+  });
+});

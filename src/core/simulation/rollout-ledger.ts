@@ -16,6 +16,38 @@ export interface TimelineBucket {
   utilisationFraction: number;
   meanDecodeBatch: number;
   cacheHitFraction: number;
+  /** Decode steps and prompt tokens admitted in the span: the weights for merging spans. */
+  decodeSteps: number;
+  promptTokens: number;
+}
+
+/** Spans merged into at most `count` consecutive groups, each figure weighted as it was summed. */
+export function mergeTimeline(buckets: readonly TimelineBucket[], count: number): TimelineBucket[] {
+  const size = Math.max(1, Math.ceil(buckets.length / count));
+  const out: TimelineBucket[] = [];
+  for (let i = 0; i < buckets.length; i += size) {
+    const group = buckets.slice(i, i + size);
+    const first = group[0] as TimelineBucket;
+    const last = group[group.length - 1] as TimelineBucket;
+    const span = group.reduce((s, b) => s + (b.endSeconds - b.startSeconds), 0);
+    const steps = group.reduce((s, b) => s + b.decodeSteps, 0);
+    const prompt = group.reduce((s, b) => s + b.promptTokens, 0);
+    out.push({
+      startSeconds: first.startSeconds,
+      endSeconds: last.endSeconds,
+      utilisationFraction:
+        span > 0
+          ? group.reduce((s, b) => s + b.utilisationFraction * (b.endSeconds - b.startSeconds), 0) / span
+          : 0,
+      meanDecodeBatch:
+        steps > 0 ? group.reduce((s, b) => s + b.meanDecodeBatch * b.decodeSteps, 0) / steps : 0,
+      cacheHitFraction:
+        prompt > 0 ? group.reduce((s, b) => s + b.cacheHitFraction * b.promptTokens, 0) / prompt : 0,
+      decodeSteps: steps,
+      promptTokens: prompt,
+    });
+  }
+  return out;
 }
 
 /** Sums the simulation's tokens and time as it runs; a timeline of at most 2 × `buckets` spans. */
@@ -89,6 +121,8 @@ export class RolloutLedger {
         utilisationFraction: Math.min(1, (this.busy[b] ?? 0) / (span * replicas)),
         meanDecodeBatch: steps > 0 ? (this.batchTokens[b] ?? 0) / steps : 0,
         cacheHitFraction: prompt > 0 ? (this.hits[b] ?? 0) / prompt : 0,
+        decodeSteps: steps,
+        promptTokens: prompt,
       });
     }
     return out;
