@@ -47,7 +47,7 @@ describe("EventHeap", () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 20 }), { maxLength: 200 }), (times) => {
         const heap = new EventHeap<number>();
-        times.forEach((time, i) => heap.push(time, i));
+        for (const [i, time] of times.entries()) heap.push(time, i);
         const expected = times.map((time, i) => ({ time, i })).sort((a, b) => a.time - b.time || a.i - b.i);
         for (const { time, i } of expected) {
           expect(heap.peekTime()).toBe(time);
