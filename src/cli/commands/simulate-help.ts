@@ -24,7 +24,8 @@ Workload (defaults: the reference page's episode)
   --generated-per-turn <dist> tokens generated each turn (default 2000)
   --tool-latency <dist>      seconds the tool / environment takes after each turn (default 0)
   --keep-generated           keep the generated tokens' KV for the next turn
-  --concurrency <n>          episodes in flight at once (default min(episodes, 256))
+  --concurrency <n>          episodes in flight at once (default: what the engines
+                             run at once, --max-seqs × --replicas)
   --routing <kind>           session-affinity (a group's home replica) | cache-aware |
                              round-robin (default session-affinity)
   --seed <n>                 random seed (default 1): the same seed gives the same run

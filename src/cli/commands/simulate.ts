@@ -113,13 +113,17 @@ export const simulate: Command = {
         }) ?? { kind: "constant", value: 0 },
         generatedKvReused: values["keep-generated"] === true,
       },
-      concurrency: int("concurrency", 1, 10_000_000) ?? Math.min(episodes, 256),
+      concurrency: 0,
       routing: choiceFlag("routing", values.routing, ROLLOUT_ROUTINGS) ?? "session-affinity",
       weightSync,
       ...(trainTps !== undefined && { trainTokensPerSecond: trainTps }),
       trainPasses: passes,
       seed: int("seed", 0, 0xffffffff) ?? 1,
     };
+    // Default: as many in flight as the engines run at once.
+    input.concurrency =
+      int("concurrency", 1, 10_000_000) ??
+      Math.min(episodes, input.engine.maxSequencesPerReplica * input.replicas);
     if (input.engine.tokenBudgetPerStep <= input.engine.maxSequencesPerReplica)
       throw new CliError(
         `--token-budget must be greater than --max-seqs (${input.engine.maxSequencesPerReplica}), got ${input.engine.tokenBudgetPerStep}`,
