@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { baseInput, constant, tinyCacheInput } from "../../../test/simulation-fixtures.js";
 import { sweepConcurrency } from "./concurrency-sweep.js";
 import { rlStepSummary } from "./rl-step-summary.js";
 import { simulateRollout } from "./simulate-rollout.js";
-import { baseInput, constant, tinyCacheInput } from "./simulation-fixtures.js";
 
 // Episodes of 3 turns, 1,600 → 2,400 → 3,200 tokens, waiting 10 s at their tool: a cache of 8,000 tokens
 // holds two histories at their last turn (3,200 + 10 generated each) but not four.

@@ -1,10 +1,18 @@
 import { describe, expect, it } from "vitest";
+import {
+  b300,
+  baseInput,
+  constant,
+  h100,
+  kimi,
+  llama8b,
+  tinyCacheInput,
+} from "../../../test/simulation-fixtures.js";
 import { SERVING_EFFICIENCIES } from "../../catalog/efficiencies.js";
 import { simulateReplica } from "../throughput/simulate-replica.js";
 import { PrefixCache } from "./prefix-cache.js";
 import type { RolloutSimulation } from "./rollout-result.js";
 import { simulateRollout } from "./simulate-rollout.js";
-import { b300, baseInput, constant, h100, kimi, llama8b, tinyCacheInput } from "./simulation-fixtures.js";
 
 const run = (input: Parameters<typeof simulateRollout>[0]): RolloutSimulation => {
   const result = simulateRollout(input);

@@ -1,10 +1,10 @@
 // Shared by the simulation's tests: catalog hardware, a replica with a KV cache of an exact size.
-import { ARCHITECTURES } from "../../catalog/architectures.js";
-import { SERVING_EFFICIENCIES } from "../../catalog/efficiencies.js";
-import { GPUS } from "../../catalog/gpus.js";
-import { kvBytesPerToken } from "../throughput/kv-bytes.js";
-import type { Distribution } from "./distribution.js";
-import type { RolloutSimulationInput } from "./rollout-input.js";
+import { ARCHITECTURES } from "../src/catalog/architectures.js";
+import { SERVING_EFFICIENCIES } from "../src/catalog/efficiencies.js";
+import { GPUS } from "../src/catalog/gpus.js";
+import type { Distribution } from "../src/core/simulation/distribution.js";
+import type { RolloutSimulationInput } from "../src/core/simulation/rollout-input.js";
+import { kvBytesPerToken } from "../src/core/throughput/kv-bytes.js";
 
 export const constant = (value: number): Distribution => ({ kind: "constant", value });
 export const llama8b = ARCHITECTURES.find((a) => a.id === "llama-3.1-8b") as (typeof ARCHITECTURES)[number];
