@@ -128,6 +128,24 @@ import { resolveScenario } from "./scenario/resolve.js";
 export function estimate(values: ScenarioValues = {}) {
   return referenceFor(resolveScenario(values)).estimate;
 }
+
+export { type SweepPoint, sweepConcurrency } from "./core/simulation/concurrency-sweep.js";
+export { type Distribution, distributionMean } from "./core/simulation/distribution.js";
+export { mulberry32, type Random } from "./core/simulation/prng.js";
+export { type RlStepSummary, rlStepSummary } from "./core/simulation/rl-step-summary.js";
+export type {
+  EngineSettings,
+  RolloutRouting,
+  RolloutSimulationInput,
+  RolloutWorkload,
+  WeightSync,
+} from "./core/simulation/rollout-input.js";
+export type { RlStepRecord, RolloutSimulation } from "./core/simulation/rollout-result.js";
+export { simulateRollout } from "./core/simulation/simulate-rollout.js";
+export { BlockLru } from "./core/trace-replay/block-lru.js";
+export { type ReplayResult, replayCurve, replayTrace } from "./core/trace-replay/replay-trace.js";
+export type { TraceRequest } from "./core/trace-replay/trace-request.js";
+export { type MooncakeTrace, parseMooncakeTrace } from "./logs/mooncake-trace.js";
 export {
   MALFORMED_KINDS,
   type MalformedKind,

@@ -10,6 +10,8 @@ const COMMANDS: Record<string, () => Promise<Command>> = {
   breakeven: async () => (await import("./commands/breakeven.js")).breakeven,
   sweep: async () => (await import("./commands/sweep.js")).sweep,
   throughput: async () => (await import("./commands/throughput.js")).throughput,
+  simulate: async () => (await import("./commands/simulate.js")).simulate,
+  replay: async () => (await import("./commands/replay.js")).replay,
   serve: async () => (await import("./commands/serve.js")).serve,
   watch: async () => (await import("./commands/watch.js")).watch,
 };
@@ -22,6 +24,8 @@ const SUMMARIES: Record<string, string> = {
   breakeven: "solve for break-even turns, episodes or cache hit between two plans, or GPUs for a deadline",
   sweep: "every plan's cost over one or two inputs, as CSV",
   throughput: "derive prefill/decode tok/s, KV capacity and cache survival from the model and GPU",
+  simulate: "simulate rollouts event by event: cache hits, re-prefill by cause, GPU-hours, $, the RL step",
+  replay: "replay a serving trace (Mooncake format) through prefix caches: hit rate against capacity, priced",
   serve: "serve the web calculator on http://127.0.0.1:PORT (Ctrl-C stops it)",
   watch: "scrape a vLLM, SGLang or Fireworks metrics endpoint: live tok/s, cache hit, saturation, $/hour",
 };

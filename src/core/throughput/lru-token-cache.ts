@@ -1,10 +1,21 @@
+interface Entry {
+  episode: number;
+  tokens: number;
+  older: Entry | undefined;
+  newer: Entry | undefined;
+}
+
 /**
  * A replica's prefix cache, per episode, under least-recently-used eviction. Each episode's cached prefix
  * is evicted from its tail first (vLLM frees a request's blocks in reverse, so its prefix stays longest),
- * and an episode whose prefix is gone gives up its fixed per-sequence state too.
+ * and an episode whose prefix is gone gives up its fixed per-sequence state too. O(1) per touch: a Map to
+ * entries of a doubly linked list, least recent first (a Map re-inserted on every touch and iterated from
+ * its start walks past its deleted slots).
  */
 export class LruTokenCache {
-  private readonly cachedTokens = new Map<number, number>();
+  private readonly entries = new Map<number, Entry>();
+  private oldest: Entry | undefined;
+  private newest: Entry | undefined;
   private usedBytes = 0;
 
   constructor(
@@ -15,7 +26,7 @@ export class LruTokenCache {
 
   /** Tokens of `episode`'s prefix still cached. */
   cached(episode: number): number {
-    return this.cachedTokens.get(episode) ?? 0;
+    return this.entries.get(episode)?.tokens ?? 0;
   }
 
   /** Bytes in use. */
@@ -34,26 +45,55 @@ export class LruTokenCache {
   hold(episode: number, tokens: number): boolean {
     const need = this.bytesFor(tokens);
     if (need > this.capacityBytes) return false;
-    const had = this.cached(episode);
-    this.usedBytes -= this.bytesFor(had);
-    this.cachedTokens.delete(episode);
-    for (const [other, otherTokens] of this.cachedTokens) {
-      if (this.usedBytes + need <= this.capacityBytes) break;
-      const overBytes = this.usedBytes + need - this.capacityBytes;
-      const keepTokens = Math.max(0, otherTokens - Math.ceil(overBytes / this.bytesPerToken));
-      const keep = this.bytesFor(keepTokens) < this.bytesFor(otherTokens) ? keepTokens : 0;
-      this.usedBytes -= this.bytesFor(otherTokens) - this.bytesFor(keep);
-      if (keep > 0) this.cachedTokens.set(other, keep);
-      else this.cachedTokens.delete(other);
+    let entry = this.entries.get(episode);
+    if (entry) {
+      this.usedBytes -= this.bytesFor(entry.tokens);
+      this.unlink(entry);
+    } else {
+      entry = { episode, tokens, older: undefined, newer: undefined };
+      this.entries.set(episode, entry);
     }
-    this.cachedTokens.set(episode, tokens);
+    let other = this.oldest;
+    while (other && this.usedBytes + need > this.capacityBytes) {
+      const next = other.newer;
+      const overBytes = this.usedBytes + need - this.capacityBytes;
+      const keepTokens = Math.max(0, other.tokens - Math.ceil(overBytes / this.bytesPerToken));
+      const keep = this.bytesFor(keepTokens) < this.bytesFor(other.tokens) ? keepTokens : 0;
+      this.usedBytes -= this.bytesFor(other.tokens) - this.bytesFor(keep);
+      if (keep > 0) other.tokens = keep;
+      else {
+        this.unlink(other);
+        this.entries.delete(other.episode);
+      }
+      other = next;
+    }
+    entry.tokens = tokens;
+    this.append(entry);
     this.usedBytes += need;
     return true;
   }
 
   /** Forgets everything (a new wave of episodes shares no prefix with the last). */
   clear(): void {
-    this.cachedTokens.clear();
+    this.entries.clear();
+    this.oldest = undefined;
+    this.newest = undefined;
     this.usedBytes = 0;
+  }
+
+  private unlink(entry: Entry): void {
+    if (entry.older) entry.older.newer = entry.newer;
+    else this.oldest = entry.newer;
+    if (entry.newer) entry.newer.older = entry.older;
+    else this.newest = entry.older;
+    entry.older = undefined;
+    entry.newer = undefined;
+  }
+
+  private append(entry: Entry): void {
+    entry.older = this.newest;
+    if (this.newest) this.newest.newer = entry;
+    else this.oldest = entry;
+    this.newest = entry;
   }
 }

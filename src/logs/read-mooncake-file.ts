@@ -1,0 +1,19 @@
+// Node-only: a Mooncake trace from a path or stdin ("-"), gzip or not, read line by line.
+import { LineSplitter } from "./line-splitter.js";
+import { type MooncakeTrace, MooncakeTraceReader } from "./mooncake-trace.js";
+import { nodeDecode, openLogInput } from "./node-input.js";
+
+/** Reads the whole trace at `source`; throws the fs error (ENOENT, EISDIR, ...) if it cannot be opened. */
+export async function readMooncakeFile(source: string, stdin: NodeJS.ReadableStream): Promise<MooncakeTrace> {
+  const reader = new MooncakeTraceReader();
+  let first = true;
+  const splitter = new LineSplitter((bytes, start, end) => {
+    let text = nodeDecode(bytes, start, end);
+    if (first) text = text.replace(/^\uFEFF/, "");
+    first = false;
+    reader.line(text);
+  });
+  for await (const chunk of openLogInput(source, stdin).chunks) splitter.push(chunk);
+  splitter.end();
+  return reader.trace;
+}
