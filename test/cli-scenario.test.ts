@@ -1,0 +1,225 @@
+// One scenario, one answer, through the CLI: the contradictions that issue listed, each held here so it
+// cannot come back.
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { runCli } from "../src/cli/run.js";
+
+async function cli(args: string[]) {
+  let stdout = "";
+  let stderr = "";
+  const code = await runCli(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) },
+    stdin: process.stdin,
+    env: {},
+    signal: new AbortController().signal,
+  });
+  return { code, stdout, stderr };
+}
+
+async function json(args: string[]) {
+  const r = await cli([...args, "--json"]);
+  if (r.code !== 0) throw new Error(r.stderr);
+  return JSON.parse(r.stdout);
+}
+
+describe("one number grammar on the CLI", () => {
+  it.each(["50000", "50,000", "50_000", "50K", "50k", "5e4", "0.05M"])(
+    "--episodes %s reads as 50,000",
+    async (text) => {
+      const out = await json(["estimate", "--episodes", text]);
+      expect(out.workload.episodes).toBe(50_000);
+    },
+  );
+
+  it.each(["1__0", " 5", "5 ", "+5", "5x", "0x10"])(
+    "--turns %j is refused with the flag named, exit 2",
+    async (text) => {
+      const r = await cli(["estimate", "--turns", text]);
+      expect(r.code).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr).toMatch(/^rollout-cost: --turns must be an integer from 1 to 200, got "/);
+    },
+  );
+
+  it("refuses a flag given twice instead of keeping the last", async () => {
+    const r = await cli(["compare", "--turns", "3", "--turns", "4"]);
+    expect(r).toMatchObject({
+      code: 2,
+      stdout: "",
+      stderr: "rollout-cost: --turns was given more than once; give it once\n",
+    });
+  });
+});
+
+describe("model names people type", () => {
+  it.each(["kimi-k2.6", "Kimi-K2.6", "moonshotai/Kimi-K2.6", "accounts/fireworks/models/kimi-k2p6"])(
+    "--model %s is kimi-k2p6",
+    async (name) => {
+      expect((await json(["estimate", "--model", name])).model.id).toBe("kimi-k2p6");
+    },
+  );
+
+  it.each([
+    ["qwen3.5-397b", "qwen3p5-397b"],
+    ["gpt-oss-120b", "gpt-oss-120b"],
+    ["openai/gpt-oss-120b", "gpt-oss-120b"],
+  ])("--model %s is %s", async (name, id) => {
+    expect((await json(["compare", "--model", name])).model.id).toBe(id);
+  });
+});
+
+describe("every default decided once and named", () => {
+  it("names the context policy's default with its source, per preset, and every command uses it", async () => {
+    const reference = await json(["compare"]);
+    const current = await json(["compare", "--preset", "current"]);
+    expect(reference.contextPolicy).toBe("ignore");
+    expect(current.contextPolicy).toBe("stop");
+    expect(current.defaults).toContainEqual({
+      key: "contextPolicy",
+      value: "stop",
+      source: expect.stringMatching(/last turn that fits/),
+    });
+    const breakeven = await json([
+      "breakeven",
+      "--preset",
+      "current",
+      "--a",
+      "tinker-2026-05",
+      "--b",
+      "dedicated-fireworks-2026-10",
+    ]);
+    expect(breakeven.contextPolicy).toBe("stop");
+  });
+
+  // GPT-OSS-120B at 250 decode tok/s: Tinker 3.78T² + 4.34T dollars against dedicated 62.2T, equal at
+  // T = 15.31 turns, past the 128K window (10 turns fit). With `stop` each episode ends at turn 10, so
+  // Tinker stays cheaper at every turn count; with `drop-oldest` the kept context is re-prefilled.
+  it("breakeven --over turns follows --context-policy", async () => {
+    const base = [
+      "breakeven",
+      "--a",
+      "tinker",
+      "--b",
+      "dedicated",
+      "--model",
+      "gpt-oss-120b",
+      "--decode-tps",
+      "250",
+    ];
+    const ignore = await json([...base, "--context-policy", "ignore"]);
+    const stop = await json([...base, "--context-policy", "stop"]);
+    const drop = await json([...base, "--context-policy", "drop-oldest"]);
+    expect(ignore.value).toBeCloseTo(15.3128, 4);
+    expect(stop).toMatchObject({
+      ok: false,
+      never: expect.stringMatching(/tinker is cheaper than dedicated at every turn count/),
+    });
+    expect(drop.ok).toBe(true);
+    expect(drop.value).not.toBeCloseTo(ignore.value, 2);
+  });
+});
+
+describe("one Tinker price per assumption, said where it is shown", () => {
+  // Qwen3.5-397B, 20 turns of 4,000 + 3,000/turn, 1,000 generated: the final context, 62,000 tokens,
+  // falls in Tinker 2026-05's 64K tier ($2 / $5 per 1M): 650,000 × 2 + 20,000 × 5 = $1.40 an episode. The
+  // Fireworks page prices every episode at the 256K tier ($4 / $10): $2.80. The reality check's tier row
+  // and `compare --preset current` say the same $1,400.
+  it("the Fireworks page's rate is labelled as such, and the real tier gives the same figure everywhere", async () => {
+    const args = [
+      "--model",
+      "qwen3.5-397b",
+      "--turns",
+      "20",
+      "--initial-prompt",
+      "4K",
+      "--added-per-turn",
+      "3K",
+      "--generated-per-turn",
+      "1K",
+    ];
+    const reference = await json(["compare", ...args]);
+    const current = await json(["compare", "--preset", "current", ...args]);
+    expect(reference.plans[0]).toMatchObject({
+      id: "tinker",
+      label: expect.stringMatching(/as the Fireworks page prices it/),
+    });
+    expect(reference.plans[0].usdTotal).toBeCloseTo(2800, 6);
+    const tier = reference.realityCheck.find((r: { id: string }) => r.id === "context-tier");
+    const tiered = current.plans.find((p: { id: string }) => p.id === "tinker-2026-05");
+    expect(tier.tinkerUsdTotal).toBeCloseTo(1400, 6);
+    expect(tiered.usdTotal).toBe(tier.tinkerUsdTotal);
+    expect(tiered.tier).toBe("64K");
+  });
+});
+
+describe("GPUs mean replicas × GPUs per replica", () => {
+  it("breakeven --deadline-hours says both, and they multiply", async () => {
+    const out = await json([
+      "breakeven",
+      "--preset",
+      "current",
+      "--episodes",
+      "50K",
+      "--deadline-hours",
+      "6",
+    ]);
+    expect(out.answers.length).toBeGreaterThan(0);
+    for (const a of out.answers) {
+      expect(a.ok).toBe(true);
+      expect(a.gpus).toBe(a.replicas * a.gpusPerReplica);
+    }
+  });
+});
+
+describe("a scenario is a file too", () => {
+  const dir = mkdtempSync(join(tmpdir(), "rollout-cost-scenario-"));
+
+  it("compare --json's scenario, read back with --scenario, gives the same figures; flags override it", async () => {
+    const args = [
+      "--preset",
+      "current",
+      "--model",
+      "gpt-oss-120b",
+      "--turns",
+      "12",
+      "--episodes",
+      "2,500",
+      "--overlap",
+      "sum",
+    ];
+    const first = await json(["compare", ...args]);
+    const file = join(dir, "scenario.json");
+    writeFileSync(file, JSON.stringify(first));
+    const again = await json(["compare", "--scenario", file]);
+    expect(again.plans).toEqual(first.plans);
+    expect(again.scenario).toEqual(first.scenario);
+    const estimate = await json(["estimate", "--scenario", file, "--preset", "reference"]);
+    expect(estimate.workload).toEqual(first.workload);
+    const overridden = await json(["compare", "--scenario", file, "--turns", "3"]);
+    expect(overridden.workload.shape.turns).toBe(3);
+    expect(overridden.model.id).toBe("gpt-oss-120b");
+  });
+
+  it.each([
+    ["not JSON", "{", /--scenario: .* is not JSON/],
+    ["no version", '{"values":{}}', /not a rollout-cost scenario/],
+    ["another version", '{"rolloutCostScenario":2,"values":{}}', /version "2" is not supported/],
+    ["an unknown field", '{"rolloutCostScenario":1,"values":{"turnz":3}}', /unknown field "turnz"/],
+    [
+      "a bad value",
+      '{"rolloutCostScenario":1,"values":{"turns":"1__0"}}',
+      /turns: --turns must be an integer/,
+    ],
+  ])("refuses a file with %s: exit 2, one line", async (_, text, message) => {
+    const file = join(dir, "bad.json");
+    writeFileSync(file, text);
+    const r = await cli(["compare", "--scenario", file]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(message);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
