@@ -10,6 +10,7 @@ import type { LogAnalysis, LogFormat } from "./log-analysis.js";
 import type { RecordNames, RecordResult } from "./log-record.js";
 import { type BadLine, BadLineLog, type SkipKind } from "./skip-kinds.js";
 import { TinkerTotals } from "./tinker-totals.js";
+import { escapingDecode } from "./utf8-escape.js";
 
 /** Turns bytes[start, end) into text (TextDecoder by default; Node passes Buffer#toString, which is faster). */
 export type Decode = (bytes: Uint8Array, start: number, end: number) => string;
@@ -89,7 +90,7 @@ export class LogAnalyzer {
   private cutShort: { line: number; kind: SkipKind; message: string } | null = null;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
-    this.decode = options.decode ?? textDecoder();
+    this.decode = escapingDecode(options.decode ?? textDecoder());
     this.bad = new BadLineLog(options.examplesPerKind ?? 5);
     const orderKey = options.orderKey ?? "turn";
     this.names = {
