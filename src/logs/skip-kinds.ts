@@ -26,6 +26,11 @@ export const SKIP_KINDS = [
   "lateTurn",
   /** A Tinker billing event whose type carries no tokens we can read (its type is unknown). */
   "unknownEvent",
+  /**
+   * The gzip stream stops before its end or is corrupt: one more line, after what was read before the
+   * cut (which is counted), standing for the missing rest.
+   */
+  "truncatedGzip",
 ] as const;
 
 export type SkipKind = (typeof SKIP_KINDS)[number];
