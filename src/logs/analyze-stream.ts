@@ -2,6 +2,7 @@
 // File through this; Node 20 has the same globals, so tests run it too.
 import type { LogAnalysis } from "./log-analysis.js";
 import { type AnalyzeOptions, LogAnalyzer } from "./log-analyzer.js";
+import { checkGzipRatio, DEFAULT_MAX_GZIP_RATIO } from "./log-limits.js";
 
 /** How far the reading has got: bytes of the file (compressed, for .gz) and lines split so far. */
 export interface AnalyzeProgress {
@@ -14,7 +15,8 @@ const PROGRESS_EVERY_BYTES = 4 << 20;
 
 /**
  * Analyses a Blob or File (gzip recognised by its first two bytes), calling `onProgress` about every
- * 4 MiB and once at the end. Rejects with the analyzer's BadLineError (strict) or UnreadableLogError.
+ * 4 MiB and once at the end. Rejects with the analyzer's BadLineError (strict), UnreadableLogError or
+ * LogLimitError (a line too long, a gzip bomb); a gzip stream cut short is counted as truncatedGzip.
  */
 export async function analyzeBlob(
   blob: Blob,
@@ -39,15 +41,34 @@ export async function analyzeBlob(
     : counted;
   const analyzer = new LogAnalyzer(options);
   const reader = stream.getReader();
+  const maxRatio = options.maxGzipRatio ?? DEFAULT_MAX_GZIP_RATIO;
   let nextReport = PROGRESS_EVERY_BYTES;
-  while (true) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    analyzer.push(value);
-    if (rawBytes >= nextReport) {
-      nextReport = rawBytes + PROGRESS_EVERY_BYTES;
-      onProgress({ bytes: rawBytes, totalBytes: blob.size, lines: analyzer.lines });
+  let outBytes = 0;
+  try {
+    while (true) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        // A gzip stream cut short or corrupt: what came before counts, the cut is reported.
+        if (!gzip) throw error;
+        analyzer.cut(
+          `${error instanceof Error ? error.message : String(error)} after ${rawBytes} compressed bytes`,
+        );
+        break;
+      }
+      if (chunk.done) break;
+      outBytes += chunk.value.length;
+      if (gzip) checkGzipRatio(outBytes, rawBytes, maxRatio);
+      analyzer.push(chunk.value);
+      if (rawBytes >= nextReport) {
+        nextReport = rawBytes + PROGRESS_EVERY_BYTES;
+        onProgress({ bytes: rawBytes, totalBytes: blob.size, lines: analyzer.lines });
+      }
     }
+  } catch (error) {
+    void reader.cancel().catch(() => {});
+    throw error;
   }
   const analysis = analyzer.end();
   onProgress({ bytes: rawBytes, totalBytes: blob.size, lines: analyzer.lines });

@@ -11,6 +11,29 @@ function isBom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
+const LF_WORD = 0x0a0a0a0a;
+
+/** The first index at or after `from` that is not LF (or chunk.length): 4 bytes a step once aligned. */
+function lfRunEnd(chunk: Uint8Array, from: number): number {
+  const length = chunk.length;
+  let i = from;
+  // Short runs (a blank line between records) stay byte by byte, without allocating a view.
+  for (const stop = Math.min(length, from + 64); i < stop; i++) if (chunk[i] !== LF) return i;
+  while (i < length && (chunk.byteOffset + i) % 4 !== 0) {
+    if (chunk[i] !== LF) return i;
+    i++;
+  }
+  const words = (length - i) >> 2;
+  if (words > 0) {
+    const view = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    let w = 0;
+    while (w < words && view[w] === LF_WORD) w++;
+    i += w * 4;
+  }
+  while (i < length && chunk[i] === LF) i++;
+  return i;
+}
+
 /** Optional handlers: runs of empty LF-ended lines counted at once, and a line past the longest allowed. */
 export interface SplitterOptions {
   /** Receives `count` empty lines in a row (LF endings), instead of `count` calls to the line handler. */
@@ -74,8 +97,7 @@ export class LineSplitter {
       if (brk === -1) break;
       if (brk === pos && this.parts.length === 0 && chunk[brk] === LF && this.options.onBlankLines) {
         // A run of empty lines (a file of bare line breaks): counted in one pass, not one call each.
-        let runEnd = brk + 1;
-        while (runEnd < length && chunk[runEnd] === LF) runEnd++;
+        const runEnd = lfRunEnd(chunk, brk + 1);
         this.options.onBlankLines(runEnd - brk);
         pos = runEnd;
         continue;

@@ -32,6 +32,13 @@ function editorLines(text: string): number {
   return /[\r\n]$/.test(body) ? breaks : breaks + 1;
 }
 
+/** Lines an editor shows as empty or only spaces and tabs. */
+function editorBlankLines(text: string): number {
+  const parts = text.split(/\r\n|\r|\n/);
+  if (/[\r\n]$/.test(text) || text === "") parts.pop();
+  return parts.filter((l) => /^[ \t]*$/.test(l)).length;
+}
+
 // Issue 14, finding 1: a first line "[" or a lone "{" switched to whole-document mode, the document did not
 // parse, and the whole log read as "0 requests, 1 line skipped", exit 0.
 describe("a first line that looks like a JSON document", () => {
@@ -157,6 +164,25 @@ describe("log accounting (fast-check)", () => {
         expect(result.lines).toBe(result.requests + result.skippedTotal + result.blankLines + 1);
       }),
       { seed: 1415, numRuns: 500 },
+    );
+  });
+});
+
+describe("runs of empty lines", () => {
+  it("are counted as the splitter's one-call-per-line path counts them (fast-check)", () => {
+    const run = fc.tuple(
+      fc.integer({ min: 0, max: 300 }),
+      fc.constantFrom("", record("r", 1), "x", "\r", "\r\n"),
+    );
+    fc.assert(
+      fc.property(fc.array(run, { maxLength: 12 }), fc.integer({ min: 1, max: 700 }), (runs, chunkBytes) => {
+        const text = runs.map(([n, tail]) => `${"\n".repeat(n)}${tail}`).join("\n");
+        const result = analyze(text, { format: "jsonl" }, chunkBytes);
+        expect(result.lines).toBe(editorLines(text));
+        expect(result.blankLines).toBe(editorBlankLines(text));
+        expect(result.lines).toBe(result.requests + result.skippedTotal + result.blankLines);
+      }),
+      { seed: 1416, numRuns: 400 },
     );
   });
 });

@@ -50,6 +50,8 @@ export interface AnalyzeOptions {
   maxLineBytes?: number;
   /** The most bytes held to try the input as one JSON document (default 64 MiB); past it, lines are read one by one. */
   maxDocumentBytes?: number;
+  /** For the stream readers (analyzeBlob, analyzeFile): the most a .gz may expand (default 200×, judged past 16 MiB). */
+  maxGzipRatio?: number;
 }
 
 /** Thrown in strict mode at the first line that is not a request. */

@@ -1,5 +1,6 @@
 import { comparisonLabel } from "../../core/comparison-label.js";
 import { pricePlans } from "../../core/price-plans.js";
+import { echo } from "../../format/echo.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
 import {
   type AnalyzeOptions,
@@ -7,7 +8,8 @@ import {
   LogAnalyzer,
   UnreadableLogError,
 } from "../../logs/log-analyzer.js";
-import { nodeDecode, openLogInput } from "../../logs/node-input.js";
+import { LogLimitError } from "../../logs/log-limits.js";
+import { NotAFileError, nodeDecode, openLogInput } from "../../logs/node-input.js";
 import { fittedWorkload, observedWorkloadTokens } from "../../logs/observed-workload.js";
 import { CliError } from "../cli-error.js";
 import type { CliContext, Command } from "../context.js";
@@ -32,6 +34,8 @@ const ANALYZE_FLAGS = {
   "cached-optional": { type: "boolean" },
   strict: { type: "boolean" },
   "reorder-window": { type: "string" },
+  "max-line-bytes": { type: "string" },
+  "max-gzip-ratio": { type: "string" },
   episodes: { type: "string" },
   preset: SCENARIO_FLAGS.preset,
   model: SCENARIO_FLAGS.model,
@@ -46,6 +50,15 @@ const ANALYZE_FLAGS = {
 } as const;
 
 const FORMATS = ["auto", "jsonl", "csv", "tinker"] as const;
+
+/** The longest line --max-line-bytes may allow: 512 MiB, about the engine's longest string. */
+const MAX_LINE_BYTES_CEILING = 512 * 1024 * 1024;
+
+/** The flag that raises each bound, for the message. */
+const LIMIT_FLAGS: Record<LogLimitError["limit"], string> = {
+  maxLineBytes: "--max-line-bytes",
+  maxGzipRatio: "--max-gzip-ratio",
+};
 
 export const analyze: Command = {
   summary:
@@ -76,6 +89,12 @@ Input
   --reorder-window <n>    lines an episode may stay quiet and still take a request
                           between two of its turns (default 1048576)
   --episodes <n>          episodes for per-episode prices (Tinker billing: sessions)
+  --max-line-bytes <n>    the longest line read (default 67108864, 64 MiB); a longer
+                          one stops with exit 2 (a file with no line break, /dev/zero)
+  --max-gzip-ratio <n>    the most a .gz may expand, decompressed ÷ compressed bytes
+                          (default 200, judged past 16 MiB); more stops with exit 2
+                          (a gzip bomb). A .gz cut short or corrupt is read up to the
+                          cut and counted as one truncatedGzip line, with a warning
 
   JSONL: OpenAI-compatible responses: usage.prompt_tokens, usage.completion_tokens,
   usage.prompt_tokens_details.cached_tokens. CSV: a header
@@ -103,7 +122,11 @@ Definitions
                      that cannot be read), missingField, invalidCount (negative,
                      fractional or non-numeric), invalidOrder, cachedExceedsPrompt,
                      duplicateTurn (same episode and turn: the first is kept; only
-                     when ordering by turn), lateTurn, unknownEvent (Tinker).
+                     when ordering by turn), lateTurn, unknownEvent (Tinker),
+                     truncatedGzip (the .gz stops early: one line for the missing
+                     rest). Lines read = requests + skipped + blank (+ a CSV header);
+                     a first line "[" or "{" is one JSON document only if the whole
+                     input parses as one (up to 64 MiB), else one bad line.
 
 ${"Pricing and context window (as in compare)"}
   --preset <id>           reference (default) or current
@@ -135,12 +158,18 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       const path = values[flag];
       if (path !== undefined && (path === "" || path.split(".").some((s) => s.trim() === "")))
         throw new CliError(
-          `--${flag} must be field names joined by dots (like metadata.episode_id), got ${JSON.stringify(path)}`,
+          `--${flag} must be field names joined by dots (like metadata.episode_id), got ${echo(path)}`,
         );
     }
     if (values["file-order"] && values["order-key"] !== undefined)
       throw new CliError("--file-order and --order-key cannot be used together");
     const reorderWindow = numberFlag("reorder-window", values["reorder-window"], { integer: true, min: 1 });
+    const maxLineBytes = numberFlag("max-line-bytes", values["max-line-bytes"], {
+      integer: true,
+      min: 1024,
+      max: MAX_LINE_BYTES_CEILING,
+    });
+    const maxGzipRatio = numberFlag("max-gzip-ratio", values["max-gzip-ratio"], { min: 1, max: 100_000 });
     const episodesOverride = numberFlag("episodes", values.episodes, {
       integer: true,
       min: 1,
@@ -165,6 +194,8 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       ...(values["cached-optional"] && { cachedOptional: true }),
       ...(values.strict && { strict: true }),
       ...(reorderWindow !== undefined && { reorderWindowLines: reorderWindow }),
+      ...(maxLineBytes !== undefined && { maxLineBytes }),
+      ...(maxGzipRatio !== undefined && { maxGzipRatio }),
       contextWindowTokens: scenario.windowTokens,
       perEpisode: format === "csv",
       decode: nodeDecode,
@@ -188,7 +219,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       values.baseline === undefined ? estimates[0] : estimates.find((e) => e.id === values.baseline);
     if (values.baseline !== undefined && estimates.length > 0 && !baseline)
       throw new CliError(
-        `--baseline: unknown plan ${JSON.stringify(values.baseline)} (chosen: ${estimates.map((e) => e.id).join(", ")})`,
+        `--baseline: unknown plan ${echo(values.baseline)} (chosen: ${estimates.map((e) => e.id).join(", ")})`,
       );
     const plans = estimates.map((e) => ({
       ...e,
@@ -223,16 +254,22 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
 
 async function readLog(source: string, options: AnalyzeOptions, context: CliContext): Promise<LogAnalysis> {
   const analyzer = new LogAnalyzer(options);
+  const name = echo(source);
   let rawBytes = 0;
   let input: ReturnType<typeof openLogInput>;
   try {
-    input = openLogInput(source, context.stdin, (n) => {
-      rawBytes += n;
-    });
-  } catch (error) {
-    throw new CliError(
-      `cannot read ${JSON.stringify(source)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    input = openLogInput(
+      source,
+      context.stdin,
+      (n) => {
+        rawBytes += n;
+      },
+      options.maxGzipRatio,
     );
+  } catch (error) {
+    if (error instanceof NotAFileError)
+      throw new CliError(`cannot read ${name}: not a regular file or a pipe (use - for stdin)`);
+    throw new CliError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const progress = context.stderr.isTTY ? startProgress(context.stderr, input.sizeBytes) : undefined;
   try {
@@ -241,18 +278,21 @@ async function readLog(source: string, options: AnalyzeOptions, context: CliCont
       analyzer.push(chunk);
       progress?.update(rawBytes, analyzer.lines);
     }
+    const cut = input.cutReason();
+    if (cut !== null) analyzer.cut(cut);
     const analysis = analyzer.end();
     progress?.update(rawBytes, analyzer.lines);
     return analysis;
   } catch (error) {
     if (error instanceof BadLineError) throw new CliError(`--strict: ${error.message}`);
-    if (error instanceof UnreadableLogError)
-      throw new CliError(`${JSON.stringify(source)}: ${error.message}`);
+    if (error instanceof UnreadableLogError) throw new CliError(`${name}: ${error.message}`);
+    if (error instanceof LogLimitError)
+      throw new CliError(`${name}: ${error.message} (${LIMIT_FLAGS[error.limit]} changes the bound)`);
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === "string" && code.startsWith("Z_"))
-      throw new CliError(`${JSON.stringify(source)} is not valid gzip: ${(error as Error).message}`);
-    if (typeof code === "string") throw new CliError(`cannot read ${JSON.stringify(source)}: ${code}`);
+      throw new CliError(`${name} is not valid gzip: ${(error as Error).message}`);
+    if (typeof code === "string") throw new CliError(`cannot read ${name}: ${code}`);
     throw error;
   } finally {
     progress?.stop();
