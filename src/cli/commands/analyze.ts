@@ -254,7 +254,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
 
 async function readLog(source: string, options: AnalyzeOptions, context: CliContext): Promise<LogAnalysis> {
   const analyzer = new LogAnalyzer(options);
-  const name = echo(source);
+  const name = echo(source, 200);
   let rawBytes = 0;
   let input: ReturnType<typeof openLogInput>;
   try {
