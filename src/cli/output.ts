@@ -1,4 +1,5 @@
 import Table from "cli-table3";
+import { cutText, stripControls } from "../format/echo.js";
 import { CliError } from "./cli-error.js";
 
 export type OutputFormat = "table" | "json" | "csv";
@@ -23,8 +24,28 @@ export function jsonText(value: unknown): string {
   return `${JSON.stringify(value, null, 2)}\n`;
 }
 
+/** The widest a table cell's line may be (characters): longer text is cut with "…", keeping layout linear. */
+const MAX_CELL_CHARS = 100;
+
+/**
+ * Untrusted text (a plan id or label from an imported price map, a log's episode id, a message quoting a
+ * log line) for a human report: control characters replaced, cut to `maxChars` with "…".
+ */
+export function plainText(text: string, maxChars = 160): string {
+  return cutText(stripControls(text), maxChars);
+}
+
+/** A whole human report made safe to print: every line's control characters replaced; line breaks kept. */
+export function terminalSafe(report: string): string {
+  return report
+    .split("\n")
+    .map((line) => stripControls(line))
+    .join("\n");
+}
+
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
+  // Control characters never reach the terminal that prints the CSV; a value's length is kept.
+  const text = value === null || value === undefined ? "" : stripControls(String(value));
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
@@ -35,14 +56,24 @@ export function csvText(columns: readonly string[], rows: readonly Record<string
   return `${lines.join("\n")}\n`;
 }
 
-/** A plain box table without colour codes, safe to pipe. */
+function tableCell(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => plainText(line, MAX_CELL_CHARS))
+    .join("\n");
+}
+
+/**
+ * A plain box table without colour codes, safe to pipe: each cell's lines are stripped of control
+ * characters and cut to 100 characters, so a hostile or huge label costs linear time.
+ */
 export function tableText(head: string[], rows: string[][], align?: ("left" | "right")[]): string {
   const table = new Table({
-    head,
+    head: head.map(tableCell),
     style: { head: [], border: [] },
     chars: { mid: "", "left-mid": "", "mid-mid": "", "right-mid": "" },
     ...(align ? { colAligns: align } : {}),
   });
-  table.push(...rows);
+  table.push(...rows.map((row) => row.map(tableCell)));
   return table.toString();
 }

@@ -6,7 +6,7 @@ import { formatCount, formatHours, formatPercent, formatUsd } from "../../format
 import type { DistributionStats } from "../../logs/count-histogram.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
 import { SKIP_KINDS } from "../../logs/skip-kinds.js";
-import { tableText } from "../output.js";
+import { plainText, tableText, terminalSafe } from "../output.js";
 
 /** Everything `analyze` reports, for the table and the JSON. */
 export interface AnalyzeReport {
@@ -35,7 +35,7 @@ export function analyzeTable(report: AnalyzeReport): string {
   const a = report.analysis;
   const out: string[] = [];
   out.push(
-    `Log ${report.source}: ${a.format}, ${formatCount(a.bytes)} bytes, ${formatCount(a.lines)} lines` +
+    `Log ${plainText(report.source, 200)}: ${a.format}, ${formatCount(a.bytes)} bytes, ${formatCount(a.lines)} lines` +
       (a.blankLines > 0 ? ` (${formatCount(a.blankLines)} blank)` : ""),
   );
   const unit = a.format === "tinker" ? ["billing events", "sessions"] : ["requests", "episodes"];
@@ -44,7 +44,8 @@ export function analyzeTable(report: AnalyzeReport): string {
     const kinds = SKIP_KINDS.filter((k) => a.skipped[k] > 0).map((k) => `${formatCount(a.skipped[k])} ${k}`);
     const lines = a.skippedTotal === 1 ? "line" : "lines";
     out.push(`Skipped ${formatCount(a.skippedTotal)} ${lines}: ${kinds.join(", ")}. The first:`);
-    for (const bad of a.badLines) out.push(`  line ${bad.line}: ${bad.kind}: ${bad.message}`);
+    // A message may quote the log line itself: cut and stripped, so a line cannot redraw the terminal.
+    for (const bad of a.badLines) out.push(`  line ${bad.line}: ${bad.kind}: ${plainText(bad.message, 200)}`);
   } else {
     out.push("Skipped no line.");
   }
@@ -94,7 +95,7 @@ export function analyzeTable(report: AnalyzeReport): string {
     );
     out.push(
       tableText(
-        ["plan", "total", "per episode", "cluster-hours", `vs ${report.baseline}`],
+        ["plan", "total", "per episode", "cluster-hours", `vs ${plainText(report.baseline ?? "", 40)}`],
         report.plans.map((p) => [
           p.label,
           formatUsd(p.usdTotal),
@@ -108,12 +109,13 @@ export function analyzeTable(report: AnalyzeReport): string {
     for (const p of report.plans) {
       if (p.training)
         out.push(
-          `  ${p.id}: training ${formatCount(p.training.tokensTrained)} tokens ${formatUsd(p.training.usdTraining)}, with rollouts ${formatUsd(p.training.usdStep)}`,
+          `  ${plainText(p.id)}: training ${formatCount(p.training.tokensTrained)} tokens ${formatUsd(p.training.usdTraining)}, with rollouts ${formatUsd(p.training.usdStep)}`,
         );
-      for (const w of p.warnings) out.push(`  ${p.id}: ${w}`);
+      for (const w of p.warnings) out.push(`  ${plainText(p.id)}: ${plainText(w, 400)}`);
     }
   }
-  for (const u of report.unavailable) out.push(`  not priced: ${u.label}: ${u.reason}`);
+  for (const u of report.unavailable)
+    out.push(`  not priced: ${plainText(u.label)}: ${plainText(u.reason, 400)}`);
   if (report.fitted) {
     const { workload } = report.fitted;
     const s = workload.shape;
@@ -128,7 +130,7 @@ export function analyzeTable(report: AnalyzeReport): string {
   }
   if (report.warnings.length > 0) {
     out.push("");
-    for (const w of report.warnings) out.push(`Warning: ${w}`);
+    for (const w of report.warnings) out.push(`Warning: ${plainText(w, 400)}`);
   }
-  return `${out.join("\n")}\n`;
+  return terminalSafe(`${out.join("\n")}\n`);
 }

@@ -2,7 +2,7 @@ import type { BreakEven } from "../../core/break-even.js";
 import type { DeadlineGpus } from "../../core/deadline-gpus.js";
 import type { Plan } from "../../core/plan.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
-import { tableText } from "../output.js";
+import { tableText, terminalSafe } from "../output.js";
 
 /** A break-even answer in words, with the two costs at it. */
 export function breakEvenTable(a: Plan, b: Plan, answer: BreakEven): string {
@@ -11,7 +11,7 @@ export function breakEvenTable(a: Plan, b: Plan, answer: BreakEven): string {
   ];
   if (!answer.ok) {
     lines.push(`  never: ${answer.never}`);
-    return `${lines.join("\n")}\n`;
+    return terminalSafe(`${lines.join("\n")}\n`);
   }
   const value =
     answer.variable === "cacheHit"
@@ -25,7 +25,7 @@ export function breakEvenTable(a: Plan, b: Plan, answer: BreakEven): string {
     lines.push(
       "  ! the order flips across a jump (a context-tier switch or a minimum bill), not at equal cost",
     );
-  return `${lines.join("\n")}\n`;
+  return terminalSafe(`${lines.join("\n")}\n`);
 }
 
 /** Replicas and GPUs each dedicated plan needs to finish by the deadline. */

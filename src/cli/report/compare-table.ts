@@ -6,7 +6,7 @@ import type { PlanEstimate } from "../../core/plan.js";
 import type { RealityCheck } from "../../core/reality-check.js";
 import type { EpisodeLedger } from "../../core/turn-ledger.js";
 import { formatCount, formatHours, formatUsd } from "../../format/numbers.js";
-import { tableText } from "../output.js";
+import { plainText, tableText, terminalSafe } from "../output.js";
 import { realityTable } from "./reality-table.js";
 
 export interface CompareReport {
@@ -65,7 +65,7 @@ export function compareTable(report: CompareReport): string {
         "$ / episode",
         `$ / ${formatCount(episodes)} ep`,
         "cluster-hours",
-        `vs ${report.baseline}`,
+        `vs ${plainText(report.baseline, 40)}`,
         ...(training ? ["+ training", "$ / step", "$ / run"] : []),
       ],
       plans.map((p) => [
@@ -91,23 +91,27 @@ export function compareTable(report: CompareReport): string {
     lines.push("(!) the plan has warnings: read them below before trusting its figure");
   lines.push("");
   lines.push("Assumptions and warnings, plan by plan:");
+  // Ids, labels, sources and warnings may come from an imported price map: cut and stripped.
   for (const p of plans) {
-    lines.push(`  ${p.id}${p.tier ? ` (tier ${p.tier})` : ""}`);
-    for (const a of p.assumptions) lines.push(`    ${a.name}: ${a.value}${a.source ? ` [${a.source}]` : ""}`);
-    for (const w of p.warnings) lines.push(`    ! ${w}`);
+    lines.push(`  ${plainText(p.id)}${p.tier ? ` (tier ${p.tier})` : ""}`);
+    for (const a of p.assumptions)
+      lines.push(
+        `    ${plainText(a.name)}: ${plainText(String(a.value), 400)}${a.source ? ` [${plainText(a.source, 400)}]` : ""}`,
+      );
+    for (const w of p.warnings) lines.push(`    ! ${plainText(w, 400)}`);
   }
   if (report.unavailable.length > 0) {
     lines.push("");
     lines.push(`Not offered for ${scenario.model.id} by preset ${scenario.preset.id}:`);
-    for (const u of report.unavailable) lines.push(`  - ${u.id}: ${u.reason}`);
+    for (const u of report.unavailable) lines.push(`  - ${plainText(u.id)}: ${plainText(u.reason, 400)}`);
   }
   if (report.warnings.length > 0) {
     lines.push("");
     lines.push("Warnings:");
-    for (const w of report.warnings) lines.push(`  ! ${w}`);
+    for (const w of report.warnings) lines.push(`  ! ${plainText(w, 400)}`);
   }
   lines.push("");
   lines.push("Reality check: the reference page's two plans on this scenario, one departure at a time");
   lines.push(report.reality.check ? realityTable(report.reality.check.rows) : `  ${report.reality.note}`);
-  return `${lines.join("\n")}\n`;
+  return terminalSafe(`${lines.join("\n")}\n`);
 }

@@ -7,7 +7,7 @@ import {
   formatTokensPerSecondCeil,
   formatUsd,
 } from "../../format/numbers.js";
-import { tableText } from "../output.js";
+import { tableText, terminalSafe } from "../output.js";
 
 /** The human report of `estimate`: the token math, one row per plan, the at-par bounds and warnings. */
 export function estimateTable(
@@ -91,5 +91,5 @@ export function estimateTable(
   lines.push(
     `  GPU-hour rate ${provenance.gpuRate.source}${provenance.gpuRate.asOf ? `, ${provenance.gpuRate.asOf}` : ""}.`,
   );
-  return `${lines.join("\n")}\n`;
+  return terminalSafe(`${lines.join("\n")}\n`);
 }

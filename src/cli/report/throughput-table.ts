@@ -2,7 +2,7 @@ import type { DerivedDedicated } from "../../core/throughput/derived-dedicated.j
 import type { ThroughputPoint } from "../../core/throughput/throughput-at.js";
 import type { Efficiencies } from "../../core/throughput/types.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
-import { tableText } from "../output.js";
+import { tableText, terminalSafe } from "../output.js";
 
 /** What `throughput` reports, as the table reads it. */
 export interface ThroughputReport extends ThroughputPoint {
@@ -86,7 +86,7 @@ export function throughputTable(report: ThroughputReport, episodes: EpisodesRepo
   lines.push(`  fitted: ${e.source}`);
   if (episodes) lines.push("", ...episodeLines(episodes));
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
-  return `${lines.join("\n")}\n`;
+  return terminalSafe(`${lines.join("\n")}\n`);
 }
 
 function episodeLines(ep: EpisodesReport): string[] {
