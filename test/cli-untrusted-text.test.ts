@@ -91,3 +91,25 @@ describe("imported price-map keys in compare", { timeout: 60_000 }, () => {
     expect(run.stdout).toContain(`m\uFFFD[2J${"x".repeat(20_000)}`);
   });
 });
+
+// Issue 14, finding 8 through the CLI: ids "ep\xFE" and "ep\xFF" were one episode "ep\uFFFD".
+describe("UTF-8-invalid episode ids", () => {
+  it("stay distinct episodes and print distinctly in CSV", () => {
+    const line = (byte: number) =>
+      Buffer.concat([
+        Buffer.from('{"episode_id":"ep'),
+        Buffer.from([byte]),
+        Buffer.from(
+          '","turn":1,"usage":{"prompt_tokens":10,"completion_tokens":2,"prompt_tokens_details":{"cached_tokens":0}}}\n',
+        ),
+      ]);
+    const path = join(dir, "bytes.jsonl");
+    writeFileSync(path, Buffer.concat([line(0xfe), line(0xff)]));
+    const json = JSON.parse(spawnCli(["analyze", path, "--json"]).stdout);
+    expect(json.episodes).toBe(2);
+    expect(json.skippedTotal).toBe(0);
+    const csv = spawnCli(["analyze", path, "--csv"]).stdout.split("\n");
+    expect(csv[1]).toMatch(/^ep\\xFE,1,/);
+    expect(csv[2]).toMatch(/^ep\\xFF,1,/);
+  });
+});

@@ -32,7 +32,15 @@ const MAX_CELL_CHARS = 100;
  * log line) for a human report: control characters replaced, cut to `maxChars` with "…".
  */
 export function plainText(text: string, maxChars = 160): string {
-  return cutText(stripControls(text), maxChars);
+  return cutText(stripControls(escapedBytes(text)), maxChars);
+}
+
+// A lone U+DC80–U+DCFF is an invalid UTF-8 byte the log reader kept distinct (src/logs/utf8-escape.ts).
+const LONE_BYTE = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/g;
+
+/** Invalid UTF-8 bytes kept by the log reader, written as `\xFE`, so two ids that differ there print differently. */
+export function escapedBytes(text: string): string {
+  return text.replace(LONE_BYTE, (c) => `\\x${(c.charCodeAt(0) - 0xdc00).toString(16).toUpperCase()}`);
 }
 
 /** A whole human report made safe to print: every line's control characters replaced; line breaks kept. */
@@ -45,7 +53,7 @@ export function terminalSafe(report: string): string {
 
 function csvCell(value: unknown): string {
   // Control characters never reach the terminal that prints the CSV; a value's length is kept.
-  const text = value === null || value === undefined ? "" : stripControls(String(value));
+  const text = value === null || value === undefined ? "" : stripControls(escapedBytes(String(value)));
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
