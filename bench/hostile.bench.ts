@@ -50,7 +50,11 @@ function run(args: string[], stdin: string | (() => Buffer | null)) {
 
 function repeated(chunk: Buffer, total: number): () => Buffer | null {
   let sent = 0;
-  return () => (sent >= total ? null : ((sent += chunk.length), chunk));
+  return () => {
+    if (sent >= total) return null;
+    sent += chunk.length;
+    return chunk;
+  };
 }
 
 export async function main(): Promise<void> {
