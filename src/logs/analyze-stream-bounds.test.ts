@@ -53,3 +53,11 @@ describe("analyzeBlob on hostile files", { timeout: 30_000 }, () => {
     expect(last?.type === "error" && last.message).toMatch(/^[^\n]*line 2 is longer than 4096 bytes[^\n]*$/);
   });
 });
+
+describe("analyzeBlob on what is not gzip past its magic bytes", () => {
+  it("rejects: gzip's magic and a method other than deflate is no stream to count", async () => {
+    await expect(
+      analyzeBlob(new Blob([Uint8Array.from([0x1f, 0x8b, 1, 2, 3, 4, 5, 6, 7, 8])])),
+    ).rejects.toThrow(/not valid gzip past its first two bytes/);
+  });
+});

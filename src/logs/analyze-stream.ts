@@ -1,7 +1,7 @@
 // Web-standard streaming (ReadableStream, DecompressionStream): the page's Web Worker reads a dropped
 // File through this; Node 20 has the same globals, so tests run it too.
 import type { LogAnalysis } from "./log-analysis.js";
-import { type AnalyzeOptions, LogAnalyzer } from "./log-analyzer.js";
+import { type AnalyzeOptions, LogAnalyzer, UnreadableLogError } from "./log-analyzer.js";
 import { checkGzipRatio, DEFAULT_MAX_GZIP_RATIO } from "./log-limits.js";
 
 /** How far the reading has got: bytes of the file (compressed, for .gz) and lines split so far. */
@@ -23,7 +23,7 @@ export async function analyzeBlob(
   options: AnalyzeOptions = {},
   onProgress: (progress: AnalyzeProgress) => void = () => {},
 ): Promise<LogAnalysis> {
-  const head = new Uint8Array(await blob.slice(0, 2).arrayBuffer());
+  const head = new Uint8Array(await blob.slice(0, 3).arrayBuffer());
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
   let rawBytes = 0;
   const counted = blob.stream().pipeThrough(
@@ -50,8 +50,12 @@ export async function analyzeBlob(
       try {
         chunk = await reader.read();
       } catch (error) {
-        // A gzip stream cut short or corrupt: what came before counts, the cut is reported.
+        // A gzip stream cut short or corrupt: what came before counts, the cut is reported. Nothing read
+        // and no deflate header (method 8) is no gzip stream at all: an error, as in the CLI.
         if (!gzip) throw error;
+        const why = error instanceof Error ? error.message : String(error);
+        if (outBytes === 0 && head.length > 2 && head[2] !== 8)
+          throw new UnreadableLogError(`not valid gzip past its first two bytes (${why})`);
         analyzer.cut(
           `${error instanceof Error ? error.message : String(error)} after ${rawBytes} compressed bytes`,
         );
