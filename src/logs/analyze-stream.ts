@@ -56,9 +56,7 @@ export async function analyzeBlob(
         const why = error instanceof Error ? error.message : String(error);
         if (outBytes === 0 && head.length > 2 && head[2] !== 8)
           throw new UnreadableLogError(`not valid gzip past its first two bytes (${why})`);
-        analyzer.cut(
-          `${error instanceof Error ? error.message : String(error)} after ${rawBytes} compressed bytes`,
-        );
+        analyzer.cut(`${why} after ${rawBytes} compressed bytes`);
         break;
       }
       if (chunk.done) break;
