@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { generateLog } from "../../examples/generate-log.js";
+import { AccountingError, checkAccounting } from "./log-accounting.js";
 import type { LogAnalysis } from "./log-analysis.js";
 import { type AnalyzeOptions, LogAnalyzer } from "./log-analyzer.js";
 
@@ -184,5 +185,22 @@ describe("runs of empty lines", () => {
       }),
       { seed: 1416, numRuns: 400 },
     );
+  });
+});
+
+describe("checkAccounting", () => {
+  const base = analyze(`${record("a", 1)}\n\nnot json\n`);
+
+  it("passes the reader's own counts", () => {
+    expect(base.lines).toBe(3);
+    expect(() => checkAccounting(base, { recordLines: 2, owed: 2 })).not.toThrow();
+  });
+
+  it.each([
+    ["a line unaccounted for", { ...base, lines: 4 }, { recordLines: 2, owed: 2 }],
+    ["an outcome missing", base, { recordLines: 2, owed: 3 }],
+    ["a kind count off the total", { ...base, skippedTotal: 2 }, { recordLines: 2, owed: 3 }],
+  ])("throws an AccountingError for %s", (_what, analysis, ledger) => {
+    expect(() => checkAccounting(analysis, ledger)).toThrow(AccountingError);
   });
 });
