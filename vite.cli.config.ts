@@ -5,7 +5,8 @@ import { defineConfig } from "vite";
 export default defineConfig({
   build: {
     ssr: "src/cli/main.ts",
-    outDir: "dist/cli-bundle",
+    // Two folders below the package root, like src/cli/commands: serve finds ../../../dist/web from either.
+    outDir: "dist/bundle/cli",
     emptyOutDir: true,
     target: "node20",
     minify: false,

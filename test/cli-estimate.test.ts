@@ -148,7 +148,7 @@ describe("rollout-cost estimate (bad input)", () => {
   it("an unknown command exits 2 naming the known ones", () => {
     const { code, stderr } = spawnCli(["estimat"]);
     expect(code).toBe(2);
-    expect(stderr).toContain("unknown command: estimat (known: estimate, catalog");
+    expect(stderr).toContain('unknown command: "estimat" (known: estimate, catalog');
   });
 });
 

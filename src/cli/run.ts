@@ -1,20 +1,22 @@
+import { echo } from "../format/echo.js";
 import { CliError } from "./cli-error.js";
 import type { CliContext, Command } from "./context.js";
 
 /** Every command, loaded on demand so that start-up parses only the one asked for. */
-const COMMANDS: Record<string, () => Promise<Command>> = {
-  estimate: async () => (await import("./commands/estimate.js")).estimate,
-  catalog: async () => (await import("./commands/catalog.js")).catalog,
-  compare: async () => (await import("./commands/compare.js")).compare,
-  analyze: async () => (await import("./commands/analyze.js")).analyze,
-  breakeven: async () => (await import("./commands/breakeven.js")).breakeven,
-  sweep: async () => (await import("./commands/sweep.js")).sweep,
-  throughput: async () => (await import("./commands/throughput.js")).throughput,
-  simulate: async () => (await import("./commands/simulate.js")).simulate,
-  replay: async () => (await import("./commands/replay.js")).replay,
-  serve: async () => (await import("./commands/serve.js")).serve,
-  watch: async () => (await import("./commands/watch.js")).watch,
-};
+// A Map, not an object: a command named "__proto__" or "toString" must be unknown, not Object.prototype's.
+const COMMANDS = new Map<string, () => Promise<Command>>([
+  ["estimate", async () => (await import("./commands/estimate.js")).estimate],
+  ["catalog", async () => (await import("./commands/catalog.js")).catalog],
+  ["compare", async () => (await import("./commands/compare.js")).compare],
+  ["analyze", async () => (await import("./commands/analyze.js")).analyze],
+  ["breakeven", async () => (await import("./commands/breakeven.js")).breakeven],
+  ["sweep", async () => (await import("./commands/sweep.js")).sweep],
+  ["throughput", async () => (await import("./commands/throughput.js")).throughput],
+  ["simulate", async () => (await import("./commands/simulate.js")).simulate],
+  ["replay", async () => (await import("./commands/replay.js")).replay],
+  ["serve", async () => (await import("./commands/serve.js")).serve],
+  ["watch", async () => (await import("./commands/watch.js")).watch],
+]);
 
 const SUMMARIES: Record<string, string> = {
   estimate: "price N episodes on the reference page's two plans (per token vs dedicated GPU-hours)",
@@ -56,8 +58,9 @@ export async function runCli(argv: string[], context: CliContext): Promise<numbe
       context.stdout.write("rollout-cost 0.1.0\n");
       return 0;
     }
-    const load = COMMANDS[name];
-    if (!load) throw new CliError(`unknown command: ${name} (known: ${Object.keys(COMMANDS).join(", ")})`);
+    const load = COMMANDS.get(name);
+    if (!load)
+      throw new CliError(`unknown command: ${echo(name)} (known: ${[...COMMANDS.keys()].join(", ")})`);
     const command = await load();
     if (rest.includes("--help") || rest.includes("-h")) {
       context.stdout.write(`${command.help}\n`);

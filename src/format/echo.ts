@@ -23,3 +23,27 @@ export function echo(value: unknown, maxChars = 60): string {
   const text = typeof value === "string" ? value : String(value);
   return `"${cutText(stripControls(text), maxChars)}"`;
 }
+
+/**
+ * Untrusted text (a plan id or label from an imported price map, a log's episode id, a message quoting a
+ * log line) for a human report: control characters replaced, cut to `maxChars` with "…".
+ */
+export function plainText(text: string, maxChars = 160): string {
+  return cutText(stripControls(escapedBytes(text)), maxChars);
+}
+
+// A lone U+DC80–U+DCFF is an invalid UTF-8 byte the log reader kept distinct (src/logs/utf8-escape.ts).
+const LONE_BYTE = /(?<![\uD800-\uDBFF])[\uDC80-\uDCFF]/g;
+
+/** Invalid UTF-8 bytes kept by the log reader, written as `\xFE`, so two ids that differ there print differently. */
+export function escapedBytes(text: string): string {
+  return text.replace(LONE_BYTE, (c) => `\\x${(c.charCodeAt(0) - 0xdc00).toString(16).toUpperCase()}`);
+}
+
+/** A whole human report made safe to print: every line's control characters replaced; line breaks kept. */
+export function terminalSafe(report: string): string {
+  return report
+    .split("\n")
+    .map((line) => stripControls(line))
+    .join("\n");
+}

@@ -1,4 +1,5 @@
 // Text for scripts, identical from the CLI and the page: JSON with two-space indent, RFC 4180 CSV.
+import { escapedBytes, stripControls } from "./echo.js";
 
 /** JSON for scripts: two-space indent and a trailing newline. */
 export function jsonText(value: unknown): string {
@@ -6,7 +7,8 @@ export function jsonText(value: unknown): string {
 }
 
 function csvCell(value: unknown): string {
-  const text = value === null || value === undefined ? "" : String(value);
+  // Control characters never reach the terminal that prints the CSV; a value's length is kept.
+  const text = value === null || value === undefined ? "" : stripControls(escapedBytes(String(value)));
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

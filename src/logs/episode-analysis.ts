@@ -2,7 +2,15 @@ import { CountHistogram } from "./count-histogram.js";
 import type { EpisodeAggregator } from "./episode-aggregator.js";
 import type { EpisodeRow, LogAnalysis, LogFormat } from "./log-analysis.js";
 
-type Common = "bytes" | "lines" | "blankLines" | "skipped" | "skippedTotal" | "badLines";
+type Common =
+  | "bytes"
+  | "lines"
+  | "blankLines"
+  | "headerLines"
+  | "documentLines"
+  | "skipped"
+  | "skippedTotal"
+  | "badLines";
 
 /**
  * The figures of a request log once every line is read: totals, cache hit against the ideal, each shape

@@ -11,6 +11,38 @@ function isBom(bytes: Uint8Array): boolean {
   return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
 }
 
+const LF_WORD = 0x0a0a0a0a;
+
+/** The first index at or after `from` that is not LF (or chunk.length): 4 bytes a step once aligned. */
+function lfRunEnd(chunk: Uint8Array, from: number): number {
+  const length = chunk.length;
+  let i = from;
+  // Short runs (a blank line between records) stay byte by byte, without allocating a view.
+  for (const stop = Math.min(length, from + 64); i < stop; i++) if (chunk[i] !== LF) return i;
+  while (i < length && (chunk.byteOffset + i) % 4 !== 0) {
+    if (chunk[i] !== LF) return i;
+    i++;
+  }
+  const words = (length - i) >> 2;
+  if (words > 0) {
+    const view = new Uint32Array(chunk.buffer, chunk.byteOffset + i, words);
+    let w = 0;
+    while (w < words && view[w] === LF_WORD) w++;
+    i += w * 4;
+  }
+  while (i < length && chunk[i] === LF) i++;
+  return i;
+}
+
+/** Optional handlers: runs of empty LF-ended lines counted at once, and a line past the longest allowed. */
+export interface SplitterOptions {
+  /** Receives `count` empty lines in a row (LF endings), instead of `count` calls to the line handler. */
+  onBlankLines?: (count: number) => void;
+  /** The longest line, in bytes; past it `onTooLong` is called (it should throw) before more is kept. */
+  maxLineBytes?: number;
+  onTooLong?: () => never;
+}
+
 /** A push-based line splitter over Uint8Array chunks (Node Buffers or browser stream chunks). */
 export class LineSplitter {
   /** Bytes of a line started in earlier chunks, kept as they came. */
@@ -20,7 +52,19 @@ export class LineSplitter {
   private pendingCr = false;
   private atStart = true;
 
-  constructor(private readonly onLine: LineHandler) {}
+  private readonly maxLineBytes: number;
+
+  constructor(
+    private readonly onLine: LineHandler,
+    private readonly options: SplitterOptions = {},
+  ) {
+    this.maxLineBytes = options.maxLineBytes ?? Number.POSITIVE_INFINITY;
+  }
+
+  private tooLong(): never {
+    if (this.options.onTooLong) this.options.onTooLong();
+    throw new RangeError(`a line is longer than ${this.maxLineBytes} bytes`);
+  }
 
   /** Feeds the next chunk; complete lines are handed to the handler before this returns. */
   push(input: Uint8Array): void {
@@ -51,6 +95,14 @@ export class LineSplitter {
       if (nextCr !== -1 && nextCr < pos) nextCr = chunk.indexOf(CR, pos);
       const brk = nextCr !== -1 && (nextLf === -1 || nextCr < nextLf) ? nextCr : nextLf;
       if (brk === -1) break;
+      if (brk === pos && this.parts.length === 0 && chunk[brk] === LF && this.options.onBlankLines) {
+        // A run of empty lines (a file of bare line breaks): counted in one pass, not one call each.
+        const runEnd = lfRunEnd(chunk, brk + 1);
+        this.options.onBlankLines(runEnd - brk);
+        pos = runEnd;
+        continue;
+      }
+      if (this.partsLength + brk - pos > this.maxLineBytes) this.tooLong();
       if (this.parts.length > 0) {
         const line = this.takeRest(chunk, brk);
         this.onLine(line, 0, line.length, true);
@@ -71,6 +123,7 @@ export class LineSplitter {
   }
 
   private keep(part: Uint8Array): void {
+    if (this.partsLength + part.length > this.maxLineBytes) this.tooLong();
     this.parts.push(part);
     this.partsLength += part.length;
   }

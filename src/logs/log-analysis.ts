@@ -43,8 +43,13 @@ export interface LogAnalysis {
   format: LogFormat;
   /** Bytes read after decompression. */
   bytes: number;
+  /** Lines read: blankLines + headerLines + documentLines + one per record line (see log-accounting.ts). */
   lines: number;
   blankLines: number;
+  /** A CSV header (1), else 0. */
+  headerLines: number;
+  /** Lines read as one JSON document (an array or `{ data: [...] }`); 0 when read line by line. */
+  documentLines: number;
   /** Requests counted (for Tinker billing: billing events). */
   requests: number;
   /** Distinct episode ids (for Tinker billing: sessions). */

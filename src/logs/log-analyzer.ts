@@ -1,4 +1,5 @@
 import { type CsvColumns, csvCells, csvColumns, recordFromCsv } from "./csv-record.js";
+import { DEFAULT_MAX_DOCUMENT_BYTES, DocumentBuffer } from "./document-buffer.js";
 import { EpisodeAggregator } from "./episode-aggregator.js";
 import { episodeAnalysis } from "./episode-analysis.js";
 import { FastRecordReader } from "./fast-record.js";
@@ -6,10 +7,13 @@ import { fieldGetter } from "./field-path.js";
 import { type JsonFields, jsonError, recordFromJson } from "./jsonl-record.js";
 import { LineSplitter } from "./line-splitter.js";
 import { endsMidRecord, isBlank, textDecoder } from "./line-text.js";
+import { checkAccounting } from "./log-accounting.js";
 import type { LogAnalysis, LogFormat } from "./log-analysis.js";
+import { DEFAULT_MAX_LINE_BYTES, LogLimitError } from "./log-limits.js";
 import type { RecordNames, RecordResult } from "./log-record.js";
 import { type BadLine, BadLineLog, type SkipKind } from "./skip-kinds.js";
 import { TinkerTotals } from "./tinker-totals.js";
+import { escapingDecode } from "./utf8-escape.js";
 
 /** Turns bytes[start, end) into text (TextDecoder by default; Node passes Buffer#toString, which is faster). */
 export type Decode = (bytes: Uint8Array, start: number, end: number) => string;
@@ -42,6 +46,12 @@ export interface AnalyzeOptions {
   decode?: Decode;
   /** Read well-formed JSON lines by byte scanning where possible (default true; false = JSON.parse only). */
   fastPath?: boolean;
+  /** The longest line in bytes (default 64 MiB); a longer one stops the analysis with a LogLimitError. */
+  maxLineBytes?: number;
+  /** The most bytes held to try the input as one JSON document (default 64 MiB); past it, lines are read one by one. */
+  maxDocumentBytes?: number;
+  /** For the stream readers (analyzeBlob, analyzeFile): the most a .gz may expand (default 200×, judged past 16 MiB). */
+  maxGzipRatio?: number;
 }
 
 /** Thrown in strict mode at the first line that is not a request. */
@@ -70,14 +80,26 @@ export class LogAnalyzer {
   bytes = 0;
   lines = 0;
   private blankLines = 0;
+  private headerLines = 0;
+  /** Lines read as one JSON document (0 when the input was read line by line). */
+  private documentLines = 0;
+  /** Outcomes owed: each record line or document element is one request or one skipped line. */
+  private owed = 0;
+  /** Lines read as records, each owing at least one outcome. */
+  private recordLines = 0;
   private format: LogFormat | undefined;
-  /** A pretty-printed JSON document (starts with a lone "{" or "["): collected whole, parsed at the end. */
-  private document: string[] | null = null;
+  /** What may be one JSON document (starts with a lone "{" or "["): held, parsed at the end if it fits. */
+  private document: DocumentBuffer | null = null;
+  /** Blank lines inside the held document (read as blank if it proves not to be one). */
+  private documentBlankLines = 0;
+  /** A held document was given up on: its first line is an ordinary line now. */
+  private documentTried = false;
   private documentLine = 0;
   private columns: CsvColumns | undefined;
-  private readonly splitter = new LineSplitter((bytes, start, end, terminated) =>
-    this.onLine(bytes, start, end, terminated),
-  );
+  private readonly warnings: string[] = [];
+  /** Why the input stopped early (a truncated or corrupt gzip stream), when it did. */
+  private cutReason: string | null = null;
+  private readonly splitter: LineSplitter;
   private readonly decode: Decode;
   private readonly bad: BadLineLog;
   private readonly aggregator: EpisodeAggregator;
@@ -89,7 +111,21 @@ export class LogAnalyzer {
   private cutShort: { line: number; kind: SkipKind; message: string } | null = null;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
-    this.decode = options.decode ?? textDecoder();
+    this.decode = escapingDecode(options.decode ?? textDecoder());
+    const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.splitter = new LineSplitter(
+      (bytes, start, end, terminated) => this.onLine(bytes, start, end, terminated),
+      {
+        maxLineBytes,
+        onBlankLines: (count) => this.onBlankLines(count),
+        onTooLong: () => {
+          throw new LogLimitError(
+            "maxLineBytes",
+            `line ${this.lines + 1} is longer than ${maxLineBytes} bytes, the longest a line may be`,
+          );
+        },
+      },
+    );
     this.bad = new BadLineLog(options.examplesPerKind ?? 5);
     const orderKey = options.orderKey ?? "turn";
     this.names = {
@@ -125,16 +161,40 @@ export class LogAnalyzer {
     this.splitter.push(chunk);
   }
 
+  /**
+   * The input stopped before its end (a truncated or corrupt gzip stream): call before `end()`. What was
+   * read counts; the cut itself is one more line, of kind truncatedGzip, and a warning.
+   */
+  cut(reason: string): void {
+    this.cutReason = reason;
+  }
+
   /** Ends the input and returns the analysis. */
   end(): LogAnalysis {
     this.splitter.end();
-    if (this.cutShort) {
-      const held = this.cutShort;
-      this.cutShort = null;
-      this.skipLine(held.line, "truncatedLine", `the last line stops mid-record: ${held.message}`);
+    if (this.document) this.finishDocument();
+    this.flushCutShort();
+    if (this.cutReason !== null) {
+      const line = ++this.lines;
+      this.owed++;
+      this.recordLines++;
+      this.skipLine(
+        line,
+        "truncatedGzip",
+        `the gzip stream stops early (${this.cutReason}): the rest of the log is missing`,
+      );
+      this.warnings.push(
+        `the gzip stream is truncated or corrupt (${this.cutReason}): only the ${this.lines - 1} lines before the cut are counted`,
+      );
     }
-    if (this.document) this.readDocument();
     return this.result();
+  }
+
+  private flushCutShort(): void {
+    if (!this.cutShort) return;
+    const held = this.cutShort;
+    this.cutShort = null;
+    this.skipLine(held.line, "truncatedLine", `the last line stops mid-record: ${held.message}`);
   }
 
   /** Open episodes right now, for progress reports. */
@@ -142,19 +202,37 @@ export class LogAnalyzer {
     return this.aggregator.openEpisodes;
   }
 
+  private onBlankLines(count: number): void {
+    this.lines += count;
+    if (this.document) this.documentBlankLines += count;
+    else this.blankLines += count;
+  }
+
   private onLine(bytes: Uint8Array, start: number, end: number, terminated: boolean): void {
     const line = ++this.lines;
     if (this.document) {
-      try {
-        this.document.push(this.decode(bytes, start, end));
-      } catch {
-        this.document.push("\u0000");
+      if (!this.document.add(bytes, start, end, line, terminated)) {
+        this.warnings.push(
+          `the input starts like a JSON document (line ${this.documentLine}) but is longer than ` +
+            `${this.options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES} bytes: read line by line (for a JSON array, jq -c '.[]' makes JSONL)`,
+        );
+        this.replayDocument();
       }
       return;
     }
+    this.readLine(bytes, start, end, terminated, line);
+  }
+
+  /** Reads one line in line mode (JSONL, CSV or Tinker events). */
+  private readLine(bytes: Uint8Array, start: number, end: number, terminated: boolean, line: number): void {
     if (isBlank(bytes, start, end)) {
       this.blankLines++;
       return;
+    }
+    if (this.format === "csv" && this.columns === undefined) this.headerLines++;
+    else {
+      this.owed++;
+      this.recordLines++;
     }
     if (this.cutShort) {
       // A line that ended mid-record was not the last one after all: it is malformed, not truncated.
@@ -178,7 +256,13 @@ export class LogAnalyzer {
       return;
     }
     if (this.format === undefined || (this.format !== "csv" && this.documentLine === 0)) {
-      if (this.detect(text, line)) return;
+      if (this.detect(text, line, bytes.subarray(start, end), terminated)) return;
+      // The first line proved to be a CSV header.
+      if ((this.format as LogFormat | undefined) === "csv" && this.columns === undefined) {
+        this.owed--;
+        this.recordLines--;
+        this.headerLines++;
+      }
     }
     if (this.format === "csv") {
       if (this.columns === undefined) {
@@ -222,15 +306,23 @@ export class LogAnalyzer {
   }
 
   /** Decides the format from the first non-blank line; true if the line was consumed. */
-  private detect(text: string, line: number): boolean {
+  private detect(text: string, line: number, bytes: Uint8Array, terminated: boolean): boolean {
     this.documentLine = line;
     const trimmed = text.trim();
-    // A pretty-printed document ("{" alone) or a JSON array, on one line or many: read whole at the end.
-    if (trimmed === "{" || trimmed.startsWith("[")) {
-      this.document = [text];
+    // A pretty-printed document ("{" alone) or a JSON array, on one line or many: held, read whole at the end.
+    if (!this.documentTried && (trimmed === "{" || trimmed.startsWith("["))) {
+      this.owed--;
+      this.recordLines--;
+      this.document = new DocumentBuffer(this.options.maxDocumentBytes ?? DEFAULT_MAX_DOCUMENT_BYTES);
+      this.document.add(bytes, 0, bytes.length, line, terminated);
       return true;
     }
     if (this.format !== undefined) return false;
+    if (trimmed.startsWith("[")) {
+      // A "[" line that was not the start of a whole document: JSONL with a bad first line.
+      this.format = "jsonl";
+      return false;
+    }
     if (!trimmed.startsWith("{")) {
       // A header names several columns; a stray first line in a .jsonl file is just a bad line.
       const jsonName = /\.jsonl?(\.gz)?$/i.test(this.options.fileName ?? "");
@@ -254,29 +346,34 @@ export class LogAnalyzer {
     this.columns = this.options.fileOrder ? { ...found.columns, order: -1 } : found.columns;
   }
 
-  /** A whole JSON document: an array of request objects, or Tinker's `{ data: [events] }` response. */
-  private readDocument(): void {
-    const lines = this.document as string[];
-    this.document = null;
+  /**
+   * The held input at its end: one JSON document (an array of request objects, or Tinker's
+   * `{ data: [events] }` response) if the whole of it parses as one; otherwise read line by line.
+   */
+  private finishDocument(): void {
+    const document = this.document as DocumentBuffer;
+    const text = document.text(this.decode);
     let value: unknown;
+    let why = "it is longer than the longest string";
     try {
-      value = JSON.parse(lines.join("\n"));
+      if (text !== null) value = JSON.parse(text);
     } catch (error) {
-      this.skipLine(
-        this.documentLine,
-        "malformedJson",
-        `the JSON document starting here is ${jsonError(error)}`,
-      );
-      return;
+      why = `it is ${jsonError(error)}`;
     }
-    const data = Array.isArray(value) ? value : (value as { data?: unknown } | null)?.data;
+    const data = Array.isArray(value) ? value : (value as { data?: unknown } | null | undefined)?.data;
     if (!Array.isArray(data)) {
-      const why = "a JSON document must be an array of requests or { data: [...] }";
-      this.skipLine(this.documentLine, "malformedJson", why);
+      if (value !== undefined) why = "a JSON document must be an array of requests or { data: [...] }";
+      this.warnings.push(
+        `line ${this.documentLine} starts like a JSON document, but the input is not one (${why}): read line by line`,
+      );
+      this.replayDocument();
       return;
     }
+    this.document = null;
+    this.documentLines = document.lines.length + this.documentBlankLines;
     const tinker = !Array.isArray(value) || this.format === "tinker";
     if (this.format === undefined || this.format === "jsonl") this.format = tinker ? "tinker" : "jsonl";
+    this.owed += data.length;
     // Line numbers inside a document are its elements' 1-based positions.
     data.forEach((item, index) => {
       if (this.format === "tinker") this.countTinker(item, index + 1);
@@ -284,9 +381,26 @@ export class LogAnalyzer {
     });
   }
 
+  /** Gives up on the held document: its lines are read one by one, the first as an ordinary line. */
+  private replayDocument(): void {
+    const document = this.document as DocumentBuffer;
+    this.document = null;
+    this.documentTried = true;
+    this.blankLines += this.documentBlankLines;
+    this.documentBlankLines = 0;
+    for (const held of document.lines)
+      this.readLine(held.bytes, 0, held.bytes.length, held.terminated, held.line);
+  }
+
   private countTinker(value: unknown, line: number): void {
     const data = (value as { data?: unknown } | null)?.data;
     if (Array.isArray(data)) {
+      if (data.length === 0) {
+        this.skipLine(line, "unknownEvent", "a { data: [] } response holds no billing event");
+        return;
+      }
+      // One record in, one outcome per event out.
+      this.owed += data.length - 1;
       for (const event of data) this.countTinker(event, line);
       return;
     }
@@ -314,11 +428,18 @@ export class LogAnalyzer {
       bytes: this.bytes,
       lines: this.lines,
       blankLines: this.blankLines,
+      headerLines: this.headerLines,
+      documentLines: this.documentLines,
       skipped: { ...this.bad.counts },
       skippedTotal: this.bad.total,
       badLines: this.bad.firstFew(),
     };
-    if (this.format === "tinker") return { ...common, ...this.tinker.analysis() };
-    return { ...common, ...episodeAnalysis(this.aggregator, this.format ?? "jsonl", this.options) };
+    const body =
+      this.format === "tinker"
+        ? this.tinker.analysis()
+        : episodeAnalysis(this.aggregator, this.format ?? "jsonl", this.options);
+    const analysis: LogAnalysis = { ...common, ...body, warnings: [...this.warnings, ...body.warnings] };
+    checkAccounting(analysis, { recordLines: this.recordLines, owed: this.owed });
+    return analysis;
   }
 }

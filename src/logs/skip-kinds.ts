@@ -1,3 +1,5 @@
+import { cutText, stripControls } from "../format/echo.js";
+
 /**
  * Every reason a line is not counted as a request. Each skipped line is counted under exactly one kind,
  * checked in this order (the first that applies wins).
@@ -26,6 +28,11 @@ export const SKIP_KINDS = [
   "lateTurn",
   /** A Tinker billing event whose type carries no tokens we can read (its type is unknown). */
   "unknownEvent",
+  /**
+   * The gzip stream stops before its end or is corrupt: one more line, after what was read before the
+   * cut (which is counted), standing for the missing rest.
+   */
+  "truncatedGzip",
 ] as const;
 
 export type SkipKind = (typeof SKIP_KINDS)[number];
@@ -38,6 +45,9 @@ export interface BadLine {
   message: string;
 }
 
+/** The longest message kept for a skipped line, in characters. */
+const MAX_MESSAGE_CHARS = 200;
+
 /** Counts skipped lines by kind and keeps the first few of each kind with their line numbers. */
 export class BadLineLog {
   readonly counts: Record<SkipKind, number>;
@@ -49,7 +59,9 @@ export class BadLineLog {
 
   record(line: number, kind: SkipKind, message: string): void {
     const count = ++this.counts[kind];
-    if (count <= this.examplesPerKind) this.examples.push({ line, kind, message });
+    // A message may quote the line (JSON.parse does): kept short and free of control characters.
+    if (count <= this.examplesPerKind)
+      this.examples.push({ line, kind, message: cutText(stripControls(message), MAX_MESSAGE_CHARS) });
   }
 
   get total(): number {

@@ -35,7 +35,17 @@ export class TinkerTotals {
   }
 
   /** The totals as an analysis: billing events carry no per-request order, so no shape and no ideal hit. */
-  analysis(): Omit<LogAnalysis, "bytes" | "lines" | "blankLines" | "skipped" | "skippedTotal" | "badLines"> {
+  analysis(): Omit<
+    LogAnalysis,
+    | "bytes"
+    | "lines"
+    | "blankLines"
+    | "headerLines"
+    | "documentLines"
+    | "skipped"
+    | "skippedTotal"
+    | "badLines"
+  > {
     const t = this.total;
     const named = [...this.sessions.keys()].filter((id) => id !== "").length;
     return {

@@ -6,7 +6,8 @@ export type StaticPath = { ok: true; filePath: string } | { ok: false; status: 4
 /**
  * Maps a request target ("/assets/x.js?v=1") to a file under `root` (an absolute, resolved folder).
  * Rejects anything that could leave it, however encoded: ".." or "." segments, backslashes, NUL,
- * malformed or double percent-encoding; "/" means index.html. Never touches the file system.
+ * malformed or double percent-encoding; "/" means index.html. A segment starting with "." (.git, .env)
+ * is a dotfile and never served (404). Never touches the file system.
  */
 export function staticPathFor(root: string, target: string): StaticPath {
   if (!target.startsWith("/")) return { ok: false, status: 400 };
@@ -21,6 +22,7 @@ export function staticPathFor(root: string, target: string): StaticPath {
   if (/[%\\]/.test(decoded) || hasControlCharacter(decoded)) return { ok: false, status: 400 };
   const segments = decoded.split("/").slice(1);
   if (segments.some((s) => s === ".." || s === ".")) return { ok: false, status: 400 };
+  if (segments.some((s) => s.startsWith("."))) return { ok: false, status: 404 };
   // Empty segments ("//x", "/x/") name no file but a folder, which only "/" may do.
   const relative = decoded === "/" ? "index.html" : segments.join("/");
   if (segments.some((s) => s === "") && decoded !== "/") return { ok: false, status: 404 };

@@ -27,6 +27,11 @@ beforeAll(async () => {
   writeFileSync(path.join(base, "secret.txt"), SECRET);
   writeFileSync(path.join(base, "web-secret.txt"), SECRET);
   symlinkSync(path.join(base, "secret.txt"), path.join(root, "link.txt"));
+  // Dotfiles inside the served folder: never served (a --root pointed at a project folder holds .env, .git).
+  mkdirSync(path.join(root, ".git"));
+  writeFileSync(path.join(root, ".git", "config"), SECRET);
+  writeFileSync(path.join(root, ".env"), SECRET);
+  writeFileSync(path.join(root, "assets", ".hidden.js"), SECRET);
   server = await startStaticServer({ root, host: "127.0.0.1", port: 0 });
 });
 
@@ -42,7 +47,8 @@ interface RawResponse {
 }
 
 // A raw HTTP/1.1 request, so the path reaches the server byte for byte (no client-side normalising).
-function request(target: string, method = "GET"): Promise<RawResponse> {
+function request(target: string, method = "GET", host?: string | null): Promise<RawResponse> {
+  const hostLine = host === null ? "" : `Host: ${host ?? `127.0.0.1:${server.port}`}\r\n`;
   return new Promise((resolve, reject) => {
     const socket = connect(server.port, "127.0.0.1");
     const chunks: Buffer[] = [];
@@ -60,7 +66,8 @@ function request(target: string, method = "GET"): Promise<RawResponse> {
       );
       resolve({ status: Number(statusLine.split(" ")[1]), headers, body: rest.join("\r\n\r\n") });
     });
-    socket.write(`${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`);
+    const version = host === null ? "HTTP/1.0" : "HTTP/1.1";
+    socket.write(`${method} ${target} ${version}\r\n${hostLine}Connection: close\r\n\r\n`);
   });
 }
 
@@ -143,6 +150,46 @@ describe("startStaticServer", () => {
     expect(response.body).not.toContain(SECRET);
   });
 
+  // Issue 14, finding 7: `Host: evil.example` was answered 200, so a DNS-rebinding page could read it.
+  it.each([
+    "evil.example",
+    "evil.example:PORT",
+    "127.0.0.1:1",
+    "localhost:1",
+    "127.0.0.1.evil.example:PORT",
+    "localhost.evil.example:PORT",
+    "[::1]:1",
+    "",
+    "127.0.0.1:PORT, evil.example",
+  ])("refuses Host %j with 421 and nothing of the folder", async (host) => {
+    const response = await request("/", "GET", host.replace("PORT", String(server.port)));
+    expect(response.status).toBe(421);
+    expect(response.body).not.toContain("<title>page</title>");
+    expect(response.headers["content-security-policy"]).toBeDefined();
+  });
+
+  it("refuses a request with no Host header (HTTP/1.0) with 421", async () => {
+    expect((await request("/", "GET", null)).status).toBe(421);
+  });
+
+  it.each(["127.0.0.1:PORT", "localhost:PORT", "LOCALHOST:PORT", "[::1]:PORT", "localhost.:PORT"])(
+    "answers Host %j",
+    async (host) => {
+      const response = await request("/", "GET", host.replace("PORT", String(server.port)));
+      expect(response.status).toBe(200);
+      expect(response.body).toBe(files["index.html"]);
+    },
+  );
+
+  it.each(["/.env", "/.git/config", "/assets/.hidden.js", "/%2eenv", "/.git/", "/.git"])(
+    "never serves the dotfile %s",
+    async (target) => {
+      const response = await request(target);
+      expect(response.status).toBe(404);
+      expect(response.body).not.toContain(SECRET);
+    },
+  );
+
   it("never answers 5xx or with a file outside the folder, whatever the path (fast-check)", async () => {
     const piece = fc.oneof(
       fc.constantFrom("..", ".", "%2e", "%2E%2e", "%2f", "%2F", "%5c", "\\", "%00", "%252e", "%25", "%"),
@@ -155,6 +202,10 @@ describe("startStaticServer", () => {
         "",
         "~",
         "web-secret.txt",
+        ".env",
+        ".git",
+        "config",
+        ".hidden.js",
       ),
       fc.string({ maxLength: 8 }).map((s) => encodeURIComponent(s)),
     );

@@ -2,6 +2,7 @@ import { readFile, realpath, stat } from "node:fs/promises";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { allowedHosts, hostAllowed } from "./allowed-hosts.js";
 import { contentTypeFor } from "./content-types.js";
 import { SECURITY_HEADERS } from "./security-headers.js";
 import { staticPathFor } from "./static-path.js";
@@ -16,13 +17,15 @@ export interface RunningServer {
 const STATUS_TEXT: Record<number, string> = {
   400: "Bad request",
   404: "Not found",
+  421: "Misdirected request: this server answers only its own address, localhost, 127.0.0.1 or [::1]",
   405: "Method not allowed",
   500: "Internal error",
 };
 
 /**
  * Serves the files under `root` (read-only, GET and HEAD only) on host:port; port 0 picks a free one.
- * Requests never leave `root`, symlinks included; nothing in a request is evaluated.
+ * Requests never leave `root`, symlinks included; nothing in a request is evaluated; dotfiles are never
+ * served; a Host header other than the bound address or loopback (with the port) is answered 421.
  */
 export async function startStaticServer(options: {
   root: string;
@@ -30,11 +33,14 @@ export async function startStaticServer(options: {
   port: number;
 }): Promise<RunningServer> {
   const root = await realpath(path.resolve(options.root));
+  let allowed = new Set<string>();
   const server = createServer((request, response) => {
+    if (!hostAllowed(request.headers.host, allowed)) return plain(response, 421, request.method === "HEAD");
     handle(root, request, response).catch(() => plain(response, 500, request.method === "HEAD"));
   });
   await listen(server, options.host, options.port);
   const { port } = server.address() as AddressInfo;
+  allowed = allowedHosts(options.host, port);
   const hostInUrl = options.host.includes(":") ? `[${options.host}]` : options.host;
   return {
     url: `http://${hostInUrl}:${port}/`,

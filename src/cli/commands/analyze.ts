@@ -1,8 +1,10 @@
+import { echo } from "../../format/echo.js";
 import { csvText, jsonText } from "../../format/machine-text.js";
 import { DEFAULT_PORT } from "../../format/page-link.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
 import { BadLineError, UnreadableLogError } from "../../logs/log-analyzer.js";
-import { nodeDecode, openLogInput } from "../../logs/node-input.js";
+import { LogLimitError } from "../../logs/log-limits.js";
+import { NotAFileError, nodeDecode, openLogInput } from "../../logs/node-input.js";
 import { fittedWorkload } from "../../logs/observed-workload.js";
 import { ALL_FORMATS, type AutoAnalyzeOptions, AutoLogAnalyzer } from "../../logs/readers/auto-analyzer.js";
 import { SHAPE_KEYS } from "../../scenario/fields.js";
@@ -45,12 +47,23 @@ const ANALYZE_FLAGS = {
   "cached-optional": { type: "boolean" },
   strict: { type: "boolean" },
   "reorder-window": { type: "string" },
+  "max-line-bytes": { type: "string" },
+  "max-gzip-ratio": { type: "string" },
   episodes: { type: "string" },
   ...(PLAN_CHOICE_FLAGS as Record<string, { type: "string" }>),
   open: { type: "boolean" },
   port: { type: "string" },
   ...OUTPUT_FLAGS,
 } as const;
+
+/** The longest line --max-line-bytes may allow: 512 MiB, about the engine's longest string. */
+const MAX_LINE_BYTES_CEILING = 512 * 1024 * 1024;
+
+/** The flag that raises each bound, for the message. */
+const LIMIT_FLAGS: Record<LogLimitError["limit"], string> = {
+  maxLineBytes: "--max-line-bytes",
+  maxGzipRatio: "--max-gzip-ratio",
+};
 
 export const analyze: Command = {
   summary:
@@ -83,6 +96,12 @@ Input
   --reorder-window <n>    lines an episode may stay quiet and still take a request
                           between two of its turns (default 1048576)
   --episodes <n>          episodes for per-episode prices (Tinker billing: sessions)
+  --max-line-bytes <n>    the longest line read (default 67108864, 64 MiB); a longer
+                          one stops with exit 2 (a file with no line break, /dev/zero)
+  --max-gzip-ratio <n>    the most a .gz may expand, decompressed ÷ compressed bytes
+                          (default 200, judged past 16 MiB); more stops with exit 2
+                          (a gzip bomb). A .gz cut short or corrupt is read up to the
+                          cut and counted as one truncatedGzip line, with a warning
 
   JSONL: OpenAI-compatible responses: usage.prompt_tokens, usage.completion_tokens,
   usage.prompt_tokens_details.cached_tokens. CSV: a header
@@ -127,7 +146,11 @@ Definitions
                      that cannot be read), missingField, invalidCount (negative,
                      fractional or non-numeric), invalidOrder, cachedExceedsPrompt,
                      duplicateTurn (same episode and turn: the first is kept; only
-                     when ordering by turn), lateTurn, unknownEvent (Tinker).
+                     when ordering by turn), lateTurn, unknownEvent (Tinker),
+                     truncatedGzip (the .gz stops early: one line for the missing
+                     rest). Lines read = requests + skipped + blank (+ a CSV header);
+                     a first line "[" or "{" is one JSON document only if the whole
+                     input parses as one (up to 64 MiB), else one bad line.
 
 ${"Pricing and context window (as in compare)"}
   --preset <id>           reference (default) or current
@@ -159,12 +182,18 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       const path = values[flag];
       if (path !== undefined && (path === "" || path.split(".").some((s) => s.trim() === "")))
         throw new CliError(
-          `--${flag} must be field names joined by dots (like metadata.episode_id), got ${JSON.stringify(path)}`,
+          `--${flag} must be field names joined by dots (like metadata.episode_id), got ${echo(path)}`,
         );
     }
     if (values["file-order"] && values["order-key"] !== undefined)
       throw new CliError("--file-order and --order-key cannot be used together");
     const reorderWindow = numberFlag("reorder-window", values["reorder-window"], { integer: true, min: 1 });
+    const maxLineBytes = numberFlag("max-line-bytes", values["max-line-bytes"], {
+      integer: true,
+      min: 1024,
+      max: MAX_LINE_BYTES_CEILING,
+    });
+    const maxGzipRatio = numberFlag("max-gzip-ratio", values["max-gzip-ratio"], { min: 1, max: 100_000 });
     const episodesOverride = numberFlag("episodes", values.episodes, {
       integer: true,
       min: 1,
@@ -183,6 +212,8 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       ...(values["cached-optional"] && { cachedOptional: true }),
       ...(values.strict && { strict: true }),
       ...(reorderWindow !== undefined && { reorderWindowLines: reorderWindow }),
+      ...(maxLineBytes !== undefined && { maxLineBytes }),
+      ...(maxGzipRatio !== undefined && { maxGzipRatio }),
       contextWindowTokens: scenario.windowTokens,
       perEpisode: format === "csv",
       decode: nodeDecode,
@@ -246,16 +277,22 @@ async function readLog(
   context: CliContext,
 ): Promise<LogAnalysis> {
   const analyzer = new AutoLogAnalyzer(options);
+  const name = echo(source, 200);
   let rawBytes = 0;
   let input: ReturnType<typeof openLogInput>;
   try {
-    input = openLogInput(source, context.stdin, (n) => {
-      rawBytes += n;
-    });
-  } catch (error) {
-    throw new CliError(
-      `cannot read ${JSON.stringify(source)}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+    input = openLogInput(
+      source,
+      context.stdin,
+      (n) => {
+        rawBytes += n;
+      },
+      options.maxGzipRatio,
     );
+  } catch (error) {
+    if (error instanceof NotAFileError)
+      throw new CliError(`cannot read ${name}: not a regular file or a pipe (use - for stdin)`);
+    throw new CliError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
   const progress = context.stderr.isTTY ? startProgress(context.stderr, input.sizeBytes) : undefined;
   try {
@@ -264,18 +301,21 @@ async function readLog(
       analyzer.push(chunk);
       progress?.update(rawBytes, analyzer.lines);
     }
+    const cut = input.cutReason();
+    if (cut !== null) analyzer.cut(cut);
     const analysis = analyzer.end();
     progress?.update(rawBytes, analyzer.lines);
     return analysis;
   } catch (error) {
     if (error instanceof BadLineError) throw new CliError(`--strict: ${error.message}`);
-    if (error instanceof UnreadableLogError)
-      throw new CliError(`${JSON.stringify(source)}: ${error.message}`);
+    if (error instanceof UnreadableLogError) throw new CliError(`${name}: ${error.message}`);
+    if (error instanceof LogLimitError)
+      throw new CliError(`${name}: ${error.message} (${LIMIT_FLAGS[error.limit]} changes the bound)`);
     if (error instanceof CliError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code === "string" && code.startsWith("Z_"))
-      throw new CliError(`${JSON.stringify(source)} is not valid gzip: ${(error as Error).message}`);
-    if (typeof code === "string") throw new CliError(`cannot read ${JSON.stringify(source)}: ${code}`);
+      throw new CliError(`${name} is not valid gzip: ${(error as Error).message}`);
+    if (typeof code === "string") throw new CliError(`cannot read ${name}: ${code}`);
     throw error;
   } finally {
     progress?.stop();

@@ -55,11 +55,32 @@ describe("rollout-cost serve", () => {
 
   // Bad input: exit 2, one stderr line naming the flag (or variable), the value and what is allowed.
   it.each([
+    [["--port", "0", "--host", "[::1]x"], {}, "--host must be an IP address or a host name"],
     [["--port", "http"], {}, '--port must be an integer from 0 to 65535, got "http"'],
     [["--port", "70000"], {}, '--port must be an integer from 0 to 65535, got "70000"'],
     [["--port", "-1"], {}, '--port must be an integer from 0 to 65535, got "-1"'],
     [[], { PORT: "eighty" }, 'PORT must be an integer from 0 to 65535, got "eighty"'],
-    [["--host", "a b"], {}, '--host must be an address or host name, got "a b"'],
+    [
+      ["--host", "a b"],
+      {},
+      '--host must be an IP address or a host name (at most 253 characters, labels of letters, digits, - or _), got "a b"',
+    ],
+    [["--host", "a".repeat(254)], {}, `--host must be an IP address or a host name`],
+    [["--host", `${"a".repeat(64)}.example`], {}, `--host must be an IP address or a host name`],
+    [["--host", "a\u001b[2J"], {}, 'got "a�[2J"'],
+    [["--host", "x-.example"], {}, "--host must be an IP address or a host name"],
+    [["--host", "999.1.1.1"], {}, "--host must be an IP address or a host name"],
+    [["--host", "[localhost]"], {}, "--host must be an IP address or a host name"],
+    [
+      ["--port", "0", "--host", "no-such-host.invalid"],
+      {},
+      '--host: cannot listen on "no-such-host.invalid" port 0',
+    ],
+    [
+      ["--port", "0", "--host", "192.0.2.1"],
+      {},
+      '--host: cannot listen on "192.0.2.1" port 0 ("EADDRNOTAVAIL")',
+    ],
     [["--bogus"], {}, "Unknown option '--bogus'"],
   ])("serve %j with env %j exits 2 naming the input", async (args, env, message) => {
     const { context, out } = fakeContext(env as Record<string, string>);

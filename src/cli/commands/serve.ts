@@ -1,6 +1,8 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { echo } from "../../format/echo.js";
 import { DEFAULT_PORT } from "../../format/page-link.js";
+import { listenHost } from "../../server/host-name.js";
 import { startStaticServer } from "../../server/static-server.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
@@ -39,9 +41,11 @@ Exit codes: 0 stopped by Ctrl-C, 1 the page is not built or the port is taken, 2
       values.port !== undefined
         ? numberFlag("port", values.port, { integer: true, min: 0, max: 65535 })
         : portFromEnv(context.env.PORT);
-    const host = values.host ?? "127.0.0.1";
-    if (!/^[\w.:-]+$/.test(host))
-      throw new CliError(`--host must be an address or host name, got ${JSON.stringify(host)}`);
+    const host = listenHost(values.host ?? "127.0.0.1");
+    if (host === null)
+      throw new CliError(
+        `--host must be an IP address or a host name (at most 253 characters, labels of letters, digits, - or _), got ${echo(values.host)}`,
+      );
     const root = values.root ?? BUILT_PAGE;
     if (!existsSync(`${root}/index.html`)) {
       throw new CliError(
@@ -53,17 +57,7 @@ Exit codes: 0 stopped by Ctrl-C, 1 the page is not built or the port is taken, 2
     try {
       server = await startStaticServer({ root, host, port: port ?? DEFAULT_PORT });
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === "EADDRINUSE") {
-        throw new CliError(
-          `port ${port ?? DEFAULT_PORT} is in use: pick another with --port or PORT (0 picks a free one)`,
-          1,
-        );
-      }
-      if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EACCES") {
-        throw new CliError(`cannot listen on ${host}:${port ?? DEFAULT_PORT} (${code})`, 1);
-      }
-      throw error;
+      throw listenError(error, host, port ?? DEFAULT_PORT);
     }
     context.stdout.write(`rollout-cost calculator: ${server.url}\nPress Ctrl-C to stop.\n`);
     await new Promise<void>((resolve) => {
@@ -75,12 +69,23 @@ Exit codes: 0 stopped by Ctrl-C, 1 the page is not built or the port is taken, 2
   },
 };
 
+/** Every way listening can fail, as one line: the port taken or not ours to use exits 1, a bad --host 2. */
+function listenError(error: unknown, host: string, port: number): CliError {
+  const code = String((error as NodeJS.ErrnoException).code ?? "unknown error");
+  if (code === "EADDRINUSE")
+    return new CliError(`port ${port} is in use: pick another with --port or PORT (0 picks a free one)`, 1);
+  if (code === "EACCES")
+    return new CliError(`cannot listen on port ${port} (EACCES: ports below 1024 need privileges)`, 1);
+  // ENOTFOUND, EAI_AGAIN, EADDRNOTAVAIL, EINVAL…: the name or address given cannot be listened on here.
+  return new CliError(`--host: cannot listen on ${echo(host)} port ${port} (${echo(code)})`);
+}
+
 function portFromEnv(raw: string | undefined): number | undefined {
   if (raw === undefined || raw === "") return undefined;
   const text = raw.trim();
   const value = /^\d+$/.test(text) ? Number(text) : Number.NaN;
   if (!Number.isInteger(value) || value > 65535) {
-    throw new CliError(`PORT must be an integer from 0 to 65535, got ${JSON.stringify(raw)}`);
+    throw new CliError(`PORT must be an integer from 0 to 65535, got ${echo(raw)}`);
   }
   return value;
 }

@@ -1,11 +1,15 @@
-import { readFileSync } from "node:fs";
 import { architectureById, efficiencyProfileById, gpuById } from "../../catalog/hardware-lookup.js";
 import type { GpuSpec as CatalogGpu, EfficiencyDefaults } from "../../catalog/hardware-schema.js";
 import { architectureFromHfConfig } from "../../catalog/hf-config.js";
 import { CATALOG } from "../../catalog/index.js";
 import type { Efficiencies, ModelArchitecture } from "../../core/throughput/types.js";
+import { echo } from "../../format/echo.js";
 import { CliError } from "../cli-error.js";
 import { choiceFlag, numberFlag } from "../flags.js";
+import { readSmallFile } from "../read-small-file.js";
+
+/** A Hugging Face config.json is a few kB; 16 MiB is far past any, and bounds what a wrong path costs. */
+const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
 /** The flags that choose the model, the hardware and the efficiencies of `throughput`. */
 export const HARDWARE_FLAGS = {
@@ -49,18 +53,12 @@ export function modelFromFlags(values: Values): {
     }
   }
   const file = path as string;
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new CliError(`--model-config: cannot read ${JSON.stringify(file)} (${code})`);
-  }
+  const text = readSmallFile("model-config", file, MAX_CONFIG_BYTES);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new CliError(`--model-config: ${JSON.stringify(file)} is not valid JSON`);
+    throw new CliError(`--model-config: ${echo(file, 200)} is not valid JSON`);
   }
   const name = file.replace(/^.*[\\/]/, "").replace(/\.json$/i, "");
   const parsed = architectureFromHfConfig(json, name);

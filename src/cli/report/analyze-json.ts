@@ -10,6 +10,8 @@ export function analyzeJson(report: AnalyzeReport) {
       bytes: a.bytes,
       lines: a.lines,
       blankLines: a.blankLines,
+      headerLines: a.headerLines,
+      documentLines: a.documentLines,
     },
     requests: a.requests,
     episodes: a.episodes,

@@ -1,6 +1,7 @@
 import type { Workload } from "../../core/episode-shape.js";
 import type { PlanEstimate } from "../../core/plan.js";
 import type { WorkloadTokens } from "../../core/workload-tokens.js";
+import { plainText, terminalSafe } from "../../format/echo.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
 import type { DistributionStats } from "../../logs/count-histogram.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
@@ -39,7 +40,7 @@ export function analyzeTable(report: AnalyzeReport): string {
   const a = report.analysis;
   const out: string[] = [];
   out.push(
-    `Log ${report.source}: ${a.format}, ${formatCount(a.bytes)} bytes, ${formatCount(a.lines)} lines` +
+    `Log ${plainText(report.source, 200)}: ${a.format}, ${formatCount(a.bytes)} bytes, ${formatCount(a.lines)} lines` +
       (a.blankLines > 0 ? ` (${formatCount(a.blankLines)} blank)` : ""),
   );
   const unit = a.format === "tinker" ? ["billing events", "sessions"] : ["requests", "episodes"];
@@ -48,7 +49,8 @@ export function analyzeTable(report: AnalyzeReport): string {
     const kinds = SKIP_KINDS.filter((k) => a.skipped[k] > 0).map((k) => `${formatCount(a.skipped[k])} ${k}`);
     const lines = a.skippedTotal === 1 ? "line" : "lines";
     out.push(`Skipped ${formatCount(a.skippedTotal)} ${lines}: ${kinds.join(", ")}. The first:`);
-    for (const bad of a.badLines) out.push(`  line ${bad.line}: ${bad.kind}: ${bad.message}`);
+    // A message may quote the log line itself: cut and stripped, so a line cannot redraw the terminal.
+    for (const bad of a.badLines) out.push(`  line ${bad.line}: ${bad.kind}: ${plainText(bad.message, 200)}`);
   } else {
     out.push("Skipped no line.");
   }
@@ -98,7 +100,7 @@ export function analyzeTable(report: AnalyzeReport): string {
     );
     out.push(
       tableText(
-        ["plan", "total", "per episode", "cluster-hours", `vs ${report.baseline}`],
+        ["plan", "total", "per episode", "cluster-hours", `vs ${plainText(report.baseline ?? "", 40)}`],
         report.plans.map((p) => [
           p.label,
           formatUsd(p.usdTotal),
@@ -112,12 +114,13 @@ export function analyzeTable(report: AnalyzeReport): string {
     for (const p of report.plans) {
       if (p.training)
         out.push(
-          `  ${p.id}: training ${formatCount(p.training.tokensTrained)} tokens ${formatUsd(p.training.usdTraining)}, with rollouts ${formatUsd(p.training.usdStep)}`,
+          `  ${plainText(p.id)}: training ${formatCount(p.training.tokensTrained)} tokens ${formatUsd(p.training.usdTraining)}, with rollouts ${formatUsd(p.training.usdStep)}`,
         );
-      for (const w of p.warnings) out.push(`  ${p.id}: ${w}`);
+      for (const w of p.warnings) out.push(`  ${plainText(p.id)}: ${plainText(w, 400)}`);
     }
   }
-  for (const u of report.unavailable) out.push(`  not priced: ${u.label}: ${u.reason}`);
+  for (const u of report.unavailable)
+    out.push(`  not priced: ${plainText(u.label)}: ${plainText(u.reason, 400)}`);
   if (report.fitted) {
     const { workload } = report.fitted;
     const s = workload.shape;
@@ -133,7 +136,7 @@ export function analyzeTable(report: AnalyzeReport): string {
   out.push(...analyzeExtrasLines(a, report.extras));
   if (report.warnings.length > 0) {
     out.push("");
-    for (const w of report.warnings) out.push(`Warning: ${w}`);
+    for (const w of report.warnings) out.push(`Warning: ${plainText(w, 400)}`);
   }
-  return `${out.join("\n")}\n`;
+  return terminalSafe(`${out.join("\n")}\n`);
 }

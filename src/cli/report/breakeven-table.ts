@@ -1,6 +1,7 @@
 import type { BreakEven } from "../../core/break-even.js";
 import type { DeadlineGpus } from "../../core/deadline-gpus.js";
 import type { Plan } from "../../core/plan.js";
+import { terminalSafe } from "../../format/echo.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
 import { tableText } from "../table-text.js";
 
@@ -11,7 +12,7 @@ export function breakEvenTable(a: Plan, b: Plan, answer: BreakEven): string {
   ];
   if (!answer.ok) {
     lines.push(`  never: ${answer.never}`);
-    return `${lines.join("\n")}\n`;
+    return terminalSafe(`${lines.join("\n")}\n`);
   }
   const value =
     answer.variable === "cacheHit"
@@ -25,7 +26,7 @@ export function breakEvenTable(a: Plan, b: Plan, answer: BreakEven): string {
     lines.push(
       "  ! the order flips across a jump (a context-tier switch or a minimum bill), not at equal cost",
     );
-  return `${lines.join("\n")}\n`;
+  return terminalSafe(`${lines.join("\n")}\n`);
 }
 
 /** Replicas and GPUs each dedicated plan needs to finish by the deadline. */

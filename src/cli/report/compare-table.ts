@@ -1,3 +1,4 @@
+import { plainText, terminalSafe } from "../../format/echo.js";
 import { formatCount, formatHours, formatUsd } from "../../format/numbers.js";
 import type { PricedScenario } from "../../scenario/price.js";
 import type { RealityCheck } from "../../scenario/reality-check.js";
@@ -58,7 +59,7 @@ export function compareTable(report: CompareReport): string {
         `$ / ${formatCount(episodes)} ep`,
         "cluster-hours",
         "rank",
-        `vs ${baseline}`,
+        `vs ${plainText(baseline, 40)}`,
         ...(training ? ["+ training", "$ / step", "$ / run"] : []),
       ],
       plans.map((p) => [
@@ -85,24 +86,28 @@ export function compareTable(report: CompareReport): string {
     lines.push("(!) the plan has warnings: read them below before trusting its figure");
   lines.push("");
   lines.push("Assumptions and warnings, plan by plan:");
+  // Ids, labels, sources and warnings may come from an imported price map: cut and stripped.
   for (const p of plans) {
-    lines.push(`  ${p.id}${p.tier ? ` (tier ${p.tier})` : ""}`);
-    for (const a of p.assumptions) lines.push(`    ${a.name}: ${a.value}${a.source ? ` [${a.source}]` : ""}`);
-    for (const w of p.warnings) lines.push(`    ! ${w}`);
+    lines.push(`  ${plainText(p.id)}${p.tier ? ` (tier ${p.tier})` : ""}`);
+    for (const a of p.assumptions)
+      lines.push(
+        `    ${plainText(a.name)}: ${plainText(String(a.value), 400)}${a.source ? ` [${plainText(a.source, 400)}]` : ""}`,
+      );
+    for (const w of p.warnings) lines.push(`    ! ${plainText(w, 400)}`);
   }
   const { unavailable, warnings } = report.priced;
   if (unavailable.length > 0) {
     lines.push("");
     lines.push(`Not offered for ${scenario.model.id} by preset ${scenario.preset.id}:`);
-    for (const u of unavailable) lines.push(`  - ${u.id}: ${u.reason}`);
+    for (const u of unavailable) lines.push(`  - ${plainText(u.id)}: ${plainText(u.reason, 400)}`);
   }
   if (warnings.length > 0) {
     lines.push("");
     lines.push("Warnings:");
-    for (const w of warnings) lines.push(`  ! ${w}`);
+    for (const w of warnings) lines.push(`  ! ${plainText(w, 400)}`);
   }
   lines.push("");
   lines.push("Reality check: the Fireworks page's two plans on this scenario, one departure at a time");
   lines.push(report.reality.ok ? realityTable(report.reality.rows) : `  ${report.reality.reason}`);
-  return `${lines.join("\n")}\n`;
+  return terminalSafe(`${lines.join("\n")}\n`);
 }

@@ -1,3 +1,4 @@
+import { terminalSafe } from "../../format/echo.js";
 import {
   formatCount,
   formatHours,
@@ -89,5 +90,5 @@ export function estimateTable(scenario: Scenario, comparison: ReferenceCompariso
   lines.push(
     `  GPU-hour rate ${sources.gpuRate.source}${sources.gpuRate.asOf ? `, ${sources.gpuRate.asOf}` : ""}.`,
   );
-  return `${lines.join("\n")}\n`;
+  return terminalSafe(`${lines.join("\n")}\n`);
 }

@@ -1,6 +1,7 @@
 import type { DerivedDedicated } from "../../core/throughput/derived-dedicated.js";
 import type { ThroughputPoint } from "../../core/throughput/throughput-at.js";
 import type { Efficiencies } from "../../core/throughput/types.js";
+import { terminalSafe } from "../../format/echo.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
 import { tableText } from "../table-text.js";
 
@@ -86,7 +87,7 @@ export function throughputTable(report: ThroughputReport, episodes: EpisodesRepo
   lines.push(`  fitted: ${e.source}`);
   if (episodes) lines.push("", ...episodeLines(episodes));
   for (const warning of report.warnings) lines.push(`warning: ${warning}`);
-  return `${lines.join("\n")}\n`;
+  return terminalSafe(`${lines.join("\n")}\n`);
 }
 
 function episodeLines(ep: EpisodesReport): string[] {

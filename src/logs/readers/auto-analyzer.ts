@@ -57,6 +57,12 @@ export class AutoLogAnalyzer {
     if (first !== undefined || this.heldBytes >= SNIFF_LIMIT_BYTES) this.choose(first);
   }
 
+  /** The input stopped before its end (a cut gzip stream): passed to the reader chosen. */
+  cut(reason: string): void {
+    if (!this.inner) this.choose(this.sniff.rest());
+    (this.inner as Inner).cut(reason);
+  }
+
   end(): LogAnalysis {
     if (!this.inner) this.choose(this.sniff.rest());
     return (this.inner as Inner).end();
@@ -78,27 +84,56 @@ export class AutoLogAnalyzer {
   }
 }
 
-/** Finds the first non-blank line of a stream as its chunks arrive, decoding each chunk once. */
+/**
+ * Finds the first non-blank line of a stream as its chunks arrive: bytes are scanned once, and only the
+ * line itself is decoded, so a stream with no line break costs no more than the bytes held for it.
+ */
 class FirstLine {
-  private readonly decoder = new TextDecoder("utf-8");
-  private text = "";
-  private searched = 0;
+  private readonly chunks: Uint8Array[] = [];
+  private offset = 0;
+  /** Where the first non-blank byte is (offset in the stream), once one has arrived. */
+  private start = -1;
 
   /** The first non-blank line once it is complete, else undefined. */
   push(chunk: Uint8Array): string | undefined {
-    this.text += this.decoder.decode(chunk, { stream: true });
-    for (let i = this.searched; i < this.text.length; i++) {
-      const c = this.text.charCodeAt(i);
-      if (c !== 10 && c !== 13) continue;
-      const line = this.text.slice(0, i).replace(/^[\s\uFEFF]+/, "");
-      if (line.trim() !== "") return line;
+    const base = this.offset;
+    this.offset += chunk.length;
+    let i = 0;
+    if (this.start < 0) {
+      // A UTF-8 byte-order mark at the very start is not part of the line.
+      if (base === 0 && chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf) i = 3;
+      while (i < chunk.length && isSpaceByte(chunk[i])) i++;
+      if (i === chunk.length) return undefined;
+      this.start = base + i;
     }
-    this.searched = this.text.length;
+    this.chunks.push(chunk);
+    for (; i < chunk.length; i++) {
+      const c = chunk[i];
+      if (c === 10 || c === 13) return this.decode(base + i);
+    }
     return undefined;
   }
 
   /** Whatever was read, when the input ended before a line break. */
   rest(): string {
-    return this.text.replace(/^[\s\uFEFF]+/, "");
+    return this.start < 0 ? "" : this.decode(this.offset);
   }
+
+  private decode(end: number): string {
+    const bytes = new Uint8Array(end - this.start);
+    let at = this.offset;
+    for (let k = this.chunks.length - 1; k >= 0; k--) {
+      const chunk = this.chunks[k] as Uint8Array;
+      at -= chunk.length;
+      const from = Math.max(this.start - at, 0);
+      const to = Math.min(end - at, chunk.length);
+      if (to > from) bytes.set(chunk.subarray(from, to), at + from - this.start);
+    }
+    return new TextDecoder("utf-8").decode(bytes);
+  }
+}
+
+// Blank-line bytes: ASCII whitespace.
+function isSpaceByte(c: number | undefined): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 11 || c === 12;
 }

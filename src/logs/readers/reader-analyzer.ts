@@ -8,8 +8,10 @@ import { LineSplitter } from "../line-splitter.js";
 import { endsMidRecord, isBlank, textDecoder } from "../line-text.js";
 import type { LogAnalysis } from "../log-analysis.js";
 import { type AnalyzeOptions, BadLineError } from "../log-analyzer.js";
+import { DEFAULT_MAX_LINE_BYTES, LogLimitError } from "../log-limits.js";
 import { PrefixDivergenceTracker } from "../prefix-divergence-summary.js";
 import { BadLineLog, type SkipKind } from "../skip-kinds.js";
+import { escapingDecode } from "../utf8-escape.js";
 import { EfficiencyCollector } from "./efficiency-summary.js";
 import type { ReadContext, ReaderRequest, RolloutReader } from "./reader.js";
 
@@ -24,9 +26,9 @@ export class ReaderAnalyzer {
   bytes = 0;
   lines = 0;
   private blankLines = 0;
-  private readonly splitter = new LineSplitter((bytes, start, end, terminated) =>
-    this.onLine(bytes, start, end, terminated),
-  );
+  private readonly splitter: LineSplitter;
+  /** Why the input stopped early (a truncated or corrupt gzip stream), when it did. */
+  private cutReason: string | null = null;
   private readonly decode;
   private readonly bad: BadLineLog;
   private readonly aggregator: EpisodeAggregator;
@@ -44,7 +46,21 @@ export class ReaderAnalyzer {
     private readonly reader: RolloutReader,
     private readonly options: AnalyzeOptions = {},
   ) {
-    this.decode = options.decode ?? textDecoder();
+    this.decode = escapingDecode(options.decode ?? textDecoder());
+    // The same bound on a line as request logs have: a line with no end cannot grow without limit.
+    const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.splitter = new LineSplitter(
+      (bytes, start, end, terminated) => this.onLine(bytes, start, end, terminated),
+      {
+        maxLineBytes,
+        onTooLong: () => {
+          throw new LogLimitError(
+            "maxLineBytes",
+            `line ${this.lines + 1} is longer than ${maxLineBytes} bytes, the longest a line may be`,
+          );
+        },
+      },
+    );
     this.bad = new BadLineLog(options.examplesPerKind ?? 5);
     this.aggregator = new EpisodeAggregator({
       duplicateOrders: true,
@@ -68,9 +84,23 @@ export class ReaderAnalyzer {
     return this.aggregator.openEpisodes;
   }
 
+  /** The input stopped before its end (a cut gzip stream): the cut counts as one truncatedGzip line. */
+  cut(reason: string): void {
+    this.cutReason = reason;
+  }
+
   /** Ends the input and returns the analysis. */
   end(): LogAnalysis {
     this.splitter.end();
+    if (this.cutReason !== null) {
+      const line = ++this.lines;
+      this.skip(
+        line,
+        "truncatedGzip",
+        `the gzip stream stops early (${this.cutReason}): the rest of the log is missing`,
+      );
+      this.warnings.add(`the gzip stream stops early (${this.cutReason}): the rest of the log is missing`);
+    }
     const base = episodeAnalysis(this.aggregator, this.reader.format, this.options);
     const efficiencyOnly = this.reader.format === "training-efficiency";
     const warnings = [
@@ -88,6 +118,8 @@ export class ReaderAnalyzer {
       bytes: this.bytes,
       lines: this.lines,
       blankLines: this.blankLines,
+      headerLines: 0,
+      documentLines: 0,
       skipped: { ...this.bad.counts },
       skippedTotal: this.bad.total,
       badLines: this.bad.firstFew(),
