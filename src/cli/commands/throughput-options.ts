@@ -3,6 +3,8 @@ import { architectureById, efficiencyProfileById, gpuById } from "../../catalog/
 import type { GpuSpec as CatalogGpu, EfficiencyDefaults } from "../../catalog/hardware-schema.js";
 import { architectureFromHfConfig } from "../../catalog/hf-config.js";
 import { CATALOG } from "../../catalog/index.js";
+import { DEPLOYMENT_DEFAULTS, LAYOUT_IDS, type LayoutId } from "../../catalog/layouts.js";
+import { KV_FORMAT_IDS, type PrecisionChoice, WEIGHT_FORMAT_IDS } from "../../catalog/weight-formats.js";
 import type { Efficiencies, ModelArchitecture } from "../../core/throughput/types.js";
 import { CliError } from "../cli-error.js";
 import { choiceFlag, numberFlag } from "../flags.js";
@@ -20,6 +22,18 @@ export const HARDWARE_FLAGS = {
   "bandwidth-efficiency": { type: "string" },
   "memory-utilization": { type: "string" },
   "step-overhead-ms": { type: "string" },
+  layout: { type: "string" },
+  weights: { type: "string" },
+  "expert-weights": { type: "string" },
+  "kv-cache": { type: "string" },
+  "fp8-matmul-efficiency": { type: "string" },
+  "fp4-matmul-efficiency": { type: "string" },
+  "moe-gemm-efficiency": { type: "string" },
+  "routing-imbalance": { type: "string" },
+  "step-floor-us": { type: "string" },
+  "per-sequence-us": { type: "string" },
+  "interconnect-efficiency": { type: "string" },
+  "comm-overlap": { type: "string" },
 } as const;
 
 type Values = Partial<Record<keyof typeof HARDWARE_FLAGS, string | boolean>>;
@@ -84,6 +98,8 @@ export function gpuFromFlags(values: Values): CatalogGpu {
   }
 }
 
+type NumericEfficiency = Exclude<keyof Efficiencies, "lowPrecisionMatmulFraction">;
+
 /** The GPU's default efficiencies (or --profile's), each overridden by its flag; with their provenance. */
 export function efficienciesFromFlags(
   values: Values,
@@ -91,37 +107,47 @@ export function efficienciesFromFlags(
 ): { efficiencies: Efficiencies; profile: string; source: string; note: string; overridden: string[] } {
   const profileId = choiceFlag("profile", values.profile as string | undefined, ["serving", "eager"]);
   const base = profileId ? efficiencyProfileById(profileId) : gpuDefaults;
-  const fraction = (flag: keyof typeof HARDWARE_FLAGS) =>
-    numberFlag(flag, values[flag] as string | undefined, { min: 0, exclusiveMin: true, max: 1 });
-  const overrides: [keyof Efficiencies, number | undefined, string][] = [
+  const num = (
+    flag: keyof typeof HARDWARE_FLAGS,
+    limits: { min: number; max: number; exclusiveMin?: boolean },
+  ) => numberFlag(flag, values[flag] as string | undefined, limits);
+  const fraction = (flag: keyof typeof HARDWARE_FLAGS) => num(flag, { min: 0, exclusiveMin: true, max: 1 });
+  const micro = (flag: keyof typeof HARDWARE_FLAGS) => scaled(num(flag, { min: 0, max: 10_000 }), 1e-6);
+  const overrides: [NumericEfficiency, number | undefined, string][] = [
     ["matmulFraction", fraction("matmul-efficiency"), "--matmul-efficiency"],
     ["attentionFraction", fraction("attention-efficiency"), "--attention-efficiency"],
     ["bandwidthFraction", fraction("bandwidth-efficiency"), "--bandwidth-efficiency"],
     ["memoryUtilizationFraction", fraction("memory-utilization"), "--memory-utilization"],
     [
       "stepOverheadSecondsPerLayer",
-      scaled(
-        numberFlag("step-overhead-ms", values["step-overhead-ms"] as string | undefined, {
-          min: 0,
-          max: 1000,
-        }),
-        1e-3,
-      ),
+      scaled(num("step-overhead-ms", { min: 0, max: 1000 }), 1e-3),
       "--step-overhead-ms",
     ],
+    ["moeGroupedGemmFraction", fraction("moe-gemm-efficiency"), "--moe-gemm-efficiency"],
+    ["routingImbalance", num("routing-imbalance", { min: 1, max: 16 }), "--routing-imbalance"],
+    ["stepLatencySecondsPerLayer", micro("step-floor-us"), "--step-floor-us"],
+    ["stepSecondsPerSequence", micro("per-sequence-us"), "--per-sequence-us"],
+    ["interconnectFraction", fraction("interconnect-efficiency"), "--interconnect-efficiency"],
+    ["communicationOverlapFraction", num("comm-overlap", { min: 0, max: 1 }), "--comm-overlap"],
   ];
-  const efficiencies: Efficiencies = {
-    matmulFraction: base.matmulFraction,
-    attentionFraction: base.attentionFraction,
-    bandwidthFraction: base.bandwidthFraction,
-    memoryUtilizationFraction: base.memoryUtilizationFraction,
-    stepOverheadSecondsPerLayer: base.stepOverheadSecondsPerLayer,
-  };
+  const { id: _id, note: _note, source: _source, asOf: _asOf, ...defaults } = base;
+  const efficiencies: Efficiencies = { ...defaults };
   const overridden: string[] = [];
   for (const [key, value, flag] of overrides) {
     if (value === undefined) continue;
     efficiencies[key] = value;
     overridden.push(flag);
+  }
+  const fp8 = fraction("fp8-matmul-efficiency");
+  const fp4 = fraction("fp4-matmul-efficiency");
+  if (fp8 !== undefined || fp4 !== undefined) {
+    const current = efficiencies.lowPrecisionMatmulFraction ?? {
+      fp8: efficiencies.matmulFraction,
+      fp4: efficiencies.matmulFraction,
+    };
+    efficiencies.lowPrecisionMatmulFraction = { fp8: fp8 ?? current.fp8, fp4: fp4 ?? current.fp4 };
+    if (fp8 !== undefined) overridden.push("--fp8-matmul-efficiency");
+    if (fp4 !== undefined) overridden.push("--fp4-matmul-efficiency");
   }
   return {
     efficiencies,
@@ -130,6 +156,34 @@ export function efficienciesFromFlags(
     note: base.note,
     overridden,
   };
+}
+
+/** The deployment of --layout / --dp-attention and --weights / --expert-weights / --kv-cache, with the catalog's default for the model. */
+export function deploymentFromFlags(
+  values: Values,
+  modelId: string,
+): { layout: LayoutId; precision: PrecisionChoice; source: string } {
+  const found = DEPLOYMENT_DEFAULTS.find((d) => d.modelId === modelId);
+  const layoutFlag = choiceFlag("layout", values.layout as string | undefined, LAYOUT_IDS);
+  if (layoutFlag !== undefined && values["dp-attention"] === true && layoutFlag !== "dep")
+    throw new CliError(`--dp-attention means --layout dep; it cannot be used with --layout ${layoutFlag}`);
+  const layout = layoutFlag ?? (values["dp-attention"] === true ? "dep" : (found?.layout ?? "tp"));
+  const dense = choiceFlag("weights", values.weights as string | undefined, WEIGHT_FORMAT_IDS);
+  const experts = choiceFlag(
+    "expert-weights",
+    values["expert-weights"] as string | undefined,
+    WEIGHT_FORMAT_IDS,
+  );
+  const kv = choiceFlag("kv-cache", values["kv-cache"] as string | undefined, KV_FORMAT_IDS);
+  const precision: PrecisionChoice = {
+    dense: dense ?? found?.dense,
+    experts: experts ?? (dense !== undefined ? dense : found?.experts),
+    kv: kv ?? found?.kv,
+  };
+  const source = found
+    ? `${found.source} (${found.asOf})`
+    : "no catalog deployment for this model: tensor parallel, the checkpoint's precision";
+  return { layout, precision, source };
 }
 
 function scaled(value: number | undefined, factor: number): number | undefined {

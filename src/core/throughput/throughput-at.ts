@@ -5,6 +5,7 @@ import { fixedBytesPerSequence, kvBytesPerToken } from "./kv-bytes.js";
 import { kvCapacity } from "./kv-capacity.js";
 import { prefillSeconds } from "./prefill-time.js";
 import { sequenceCacheBytes } from "./sequence-cache-bytes.js";
+import type { StepBreakdown } from "./step-breakdown.js";
 import type { Efficiencies, ModelArchitecture, Replica } from "./types.js";
 
 /** Throughput of one replica at one context and batch, with the figures it was derived from. */
@@ -13,10 +14,10 @@ export interface ThroughputPoint {
   batch: number;
   /** Tokens per second prefilling `batch` sequences of `contextTokens` tokens each, from an empty cache. */
   prefillTokensPerSecond: number;
-  prefillBound: "compute" | "memory" | "overhead";
+  prefillBound: StepBreakdown["bound"];
   /** Tokens per second of one decode step for `batch` sequences each at `contextTokens`. */
   decodeTokensPerSecond: number;
-  decodeBound: "compute" | "memory" | "overhead";
+  decodeBound: StepBreakdown["bound"];
   kvBytesPerToken: number;
   fixedBytesPerSequence: number;
   kvCopies: number;
