@@ -16,13 +16,13 @@ describe("resolveThroughput(options)", () => {
       bandwidthFraction: 0.8,
       memoryUtilizationFraction: 0.9,
       stepOverheadSecondsPerLayer: 0,
-      lowPrecisionMatmulFraction: { fp8: 0.52, fp4: 0.4 },
-      moeGroupedGemmFraction: 0.48,
-      routingImbalance: 2.25,
-      stepLatencySecondsPerLayer: 56e-6,
-      stepSecondsPerSequence: 10.5e-6,
+      lowPrecisionMatmulFraction: { fp8: 0.57, fp4: 0.45 },
+      moeGroupedGemmFraction: 0.5,
+      routingImbalance: 2.6,
+      stepLatencySecondsPerLayer: 52e-6,
+      stepSecondsPerSequence: 20.6e-6,
       interconnectFraction: 1,
-      communicationOverlapFraction: 0.95,
+      communicationOverlapFraction: 0,
     });
     expect(replica.gpus).toBe(4);
   });
@@ -40,9 +40,17 @@ describe("resolveThroughput(options)", () => {
     expect(dep.model.attentionMath).toBe("fp8");
     // NVFP4 on Blackwell runs on the FP4 tensor cores; the same choice on Hopper runs through FP8.
     expect(dep.model.expertWeights).toEqual({ bytesPerParam: 0.5625, math: "fp4" });
-    const hopper = resolveThroughput({ modelId: "deepseek-r1", gpuId: "H200_141GB", precision: { experts: "nvfp4" } });
+    const hopper = resolveThroughput({
+      modelId: "deepseek-r1",
+      gpuId: "H200_141GB",
+      precision: { experts: "nvfp4" },
+    });
     expect(hopper.model.expertWeights).toEqual({ bytesPerParam: 0.5625, math: "fp8" });
-    const mxfp4 = resolveThroughput({ modelId: "gpt-oss-120b", gpuId: "H200_141GB", precision: { experts: "mxfp4" } });
+    const mxfp4 = resolveThroughput({
+      modelId: "gpt-oss-120b",
+      gpuId: "H200_141GB",
+      precision: { experts: "mxfp4" },
+    });
     expect(mxfp4.model.expertWeights?.math).toBe("bf16");
   });
 

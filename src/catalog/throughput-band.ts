@@ -11,10 +11,10 @@ export interface ThroughputBand {
 }
 
 const BAND: ThroughputBand = {
-  typicalFactor: 1.16,
-  worstFactor: 1.72,
+  typicalFactor: 1.15,
+  worstFactor: 1.57,
   points: 35,
-  fittedParameters: 7,
+  fittedParameters: 6,
   source:
     "residuals of src/core/throughput/trtllm-calibration.test.ts: the serving profile against the TensorRT-LLM 1.2 table (DATA.md §6), https://github.com/NVIDIA/TensorRT-LLM/blob/03e27c7d5ff0c6e89f8328838c0a8e64f1b34f9d/docs/source/developer-guide/perf-overview.md",
   asOf: "2026-12-01",

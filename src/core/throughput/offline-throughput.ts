@@ -13,6 +13,8 @@ export interface OfflineWork {
   maxBatchPerGroup: number;
   /** The engine's cap on tokens one iteration carries per attention group. */
   maxTokensPerStep: number;
+  /** false for a decode-only pool (disaggregated serving): the prompts are prefilled elsewhere. */
+  prefillInStep?: boolean | undefined;
   /** Speculative decoding / MTP: tokens each step drafts, and tokens accepted per step on average (≥ 1). */
   speculative?: { draftTokens: number; acceptedTokensPerStep: number } | undefined;
 }
@@ -73,7 +75,8 @@ export function offlineThroughput(
   }
   const accepted = spec?.acceptedTokensPerStep ?? 1;
   const queryTokens = 1 + (spec?.draftTokens ?? 0);
-  const tokensPerSequencePerStep = queryTokens + (isl * accepted) / osl;
+  const prefillShare = work.prefillInStep === false ? 0 : 1;
+  const tokensPerSequencePerStep = queryTokens + (prefillShare * isl * accepted) / osl;
   const byBatch = work.maxBatchPerGroup * groups;
   const byTokens = Math.floor((work.maxTokensPerStep * groups) / tokensPerSequencePerStep);
   const sequences = Math.max(1, Math.min(byKv, byBatch, byTokens));
@@ -81,7 +84,7 @@ export function offlineThroughput(
     sequences === byKv ? "kv capacity" : sequences === byBatch ? "max batch" : "max tokens per step";
   // Mean decode context over a sequence's life; the prefill of its prompt spread over its OSL / accepted steps.
   const meanContext = isl + (osl - 1) / 2;
-  const prefillTokensPerStep = (sequences * isl * accepted) / osl;
+  const prefillTokensPerStep = (prefillShare * sequences * isl * accepted) / osl;
   const decodeAttention =
     (attentionFlopsPerAttendedToken(model, "decode") * meanContext +
       slidingFlopsPerToken(model, meanContext)) *

@@ -36,7 +36,7 @@ export interface PassWork {
   kvBytes: number;
   /** Attention FLOPs run in their own kernels beside the ones above (prefill chunks in a decode step). */
   separateAttentionFlops?: number;
-  /** Sequences the pass carries (for the per-sequence share of the floor); default 1. */
+  /** Sequences the pass carries, replica-wide (for the per-sequence share of the floor); default 1. */
   sequences?: number;
 }
 
@@ -85,7 +85,9 @@ export function stepBreakdown(
   const communication = communicationSeconds(model, replica, efficiencies, work.tokens).exposedSeconds;
   const floorSeconds =
     model.layers * (efficiencies.stepLatencySecondsPerLayer ?? 0) +
-    (work.sequences ?? 1) * (efficiencies.stepSecondsPerSequence ?? 0);
+    // Each data-parallel attention rank schedules and samples its own sequences, in parallel.
+    ((work.sequences ?? 1) / (replica.dataParallelAttention ? n : 1)) *
+      (efficiencies.stepSecondsPerSequence ?? 0);
   const linearSeconds = denseComputeSeconds + expertComputeSeconds;
   const gemmSeconds = Math.max(linearSeconds, weightSeconds);
   const attentionSeconds = Math.max(fusedAttentionSeconds, kvSeconds) + separateAttentionSeconds;

@@ -18,6 +18,9 @@ export interface ThroughputPoint {
   /** Tokens per second of one decode step for `batch` sequences each at `contextTokens`. */
   decodeTokensPerSecond: number;
   decodeBound: StepBreakdown["bound"];
+  /** Where each phase's time goes: GEMMs, weights, attention, KV, communication, floor; and its dominant term. */
+  prefillBreakdown: StepBreakdown;
+  decodeBreakdown: StepBreakdown;
   kvBytesPerToken: number;
   fixedBytesPerSequence: number;
   kvCopies: number;
@@ -70,6 +73,8 @@ export function throughputAt(
     prefillBound: prefill.bound,
     decodeTokensPerSecond: at.batch / decode.seconds,
     decodeBound: decode.bound,
+    prefillBreakdown: prefill.breakdown as StepBreakdown,
+    decodeBreakdown: decode.breakdown as StepBreakdown,
     kvBytesPerToken: kvBytesPerToken(model),
     fixedBytesPerSequence: fixedBytesPerSequence(model),
     kvCopies: capacity.ok ? capacity.kvCopies : 1,
