@@ -42,6 +42,8 @@ type Values = Partial<Record<keyof typeof HARDWARE_FLAGS, string | boolean>>;
 export function modelFromFlags(values: Values): {
   model: ModelArchitecture;
   source: string;
+  /** The formats a config.json's quantization_config names (empty for a catalog model). */
+  precision: PrecisionChoice;
   warnings: string[];
 } {
   const id = values.model as string | undefined;
@@ -56,7 +58,7 @@ export function modelFromFlags(values: Values): {
   if (id !== undefined) {
     try {
       const found = architectureById(id);
-      return { model: found, source: `${found.source} (${found.asOf})`, warnings: [] };
+      return { model: found, source: `${found.source} (${found.asOf})`, precision: {}, warnings: [] };
     } catch (error) {
       if (error instanceof RangeError) throw new CliError(`--model: ${error.message}`);
       throw error;
@@ -79,7 +81,12 @@ export function modelFromFlags(values: Values): {
   const name = file.replace(/^.*[\\/]/, "").replace(/\.json$/i, "");
   const parsed = architectureFromHfConfig(json, name);
   if (!parsed.ok) throw new CliError(`--model-config: ${parsed.reason}`);
-  return { model: parsed.architecture, source: `Hugging Face config ${file}`, warnings: parsed.warnings };
+  return {
+    model: parsed.architecture,
+    source: `Hugging Face config ${file}`,
+    precision: parsed.precision,
+    warnings: parsed.warnings,
+  };
 }
 
 /** The GPU spec of --gpu; required, named by the reference page's ids. */
@@ -111,7 +118,8 @@ export function efficienciesFromFlags(
     flag: keyof typeof HARDWARE_FLAGS,
     limits: { min: number; max: number; exclusiveMin?: boolean },
   ) => numberFlag(flag, values[flag] as string | undefined, limits);
-  const fraction = (flag: keyof typeof HARDWARE_FLAGS) => num(flag, { min: 0, exclusiveMin: true, max: 1 });
+  // Below 0.001 of a roofline the figures stop meaning anything (and underflow to infinite times).
+  const fraction = (flag: keyof typeof HARDWARE_FLAGS) => num(flag, { min: 0.001, max: 1 });
   const micro = (flag: keyof typeof HARDWARE_FLAGS) => scaled(num(flag, { min: 0, max: 10_000 }), 1e-6);
   const overrides: [NumericEfficiency, number | undefined, string][] = [
     ["matmulFraction", fraction("matmul-efficiency"), "--matmul-efficiency"],
@@ -162,6 +170,7 @@ export function efficienciesFromFlags(
 export function deploymentFromFlags(
   values: Values,
   modelId: string,
+  checkpoint: PrecisionChoice = {},
 ): { layout: LayoutId; precision: PrecisionChoice; source: string } {
   const found = DEPLOYMENT_DEFAULTS.find((d) => d.modelId === modelId);
   const layoutFlag = choiceFlag("layout", values.layout as string | undefined, LAYOUT_IDS);
@@ -176,9 +185,9 @@ export function deploymentFromFlags(
   );
   const kv = choiceFlag("kv-cache", values["kv-cache"] as string | undefined, KV_FORMAT_IDS);
   const precision: PrecisionChoice = {
-    dense: dense ?? found?.dense,
-    experts: experts ?? (dense !== undefined ? dense : found?.experts),
-    kv: kv ?? found?.kv,
+    dense: dense ?? found?.dense ?? checkpoint.dense,
+    experts: experts ?? (dense !== undefined ? dense : (found?.experts ?? checkpoint.experts)),
+    kv: kv ?? found?.kv ?? checkpoint.kv,
   };
   const source = found
     ? `${found.source} (${found.asOf})`

@@ -109,11 +109,16 @@ Output
 Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
   async run(argv, context) {
     const { values } = parseFlags(argv, FLAGS);
-    const { model: checkpoint, source: modelSource, warnings: modelWarnings } = modelFromFlags(values);
+    const {
+      model: checkpoint,
+      source: modelSource,
+      precision: checkpointPrecision,
+      warnings: modelWarnings,
+    } = modelFromFlags(values);
     const gpu = gpuFromFlags(values);
     const eff = efficienciesFromFlags(values, gpu.efficiencies);
     const gpus = numberFlag("gpus", values.gpus, { integer: true, min: 1, max: 1_000_000 }) ?? 1;
-    const deployment = deploymentFromFlags(values, checkpoint.id);
+    const deployment = deploymentFromFlags(values, checkpoint.id, checkpointPrecision);
     const model = withPrecision(checkpoint, gpu, deployment.precision);
     const replica = replicaFor(gpu, gpus, deployment.layout);
     const bench = benchFromFlags(values);
