@@ -128,6 +128,29 @@ describe("stepBreakdown(model, replica, efficiencies, work): each term on a hand
   });
 });
 
+describe("stepBreakdown under data-parallel attention", () => {
+  it("runs one sequence's attention and non-expert products on one rank, its experts on all", () => {
+    const dep = replica(2, { dataParallelAttention: true, expertParallel: true });
+    const one = stepBreakdown(moe, dep, roofline, {
+      tokens: 10_000,
+      attentionFlops: 1e12,
+      kvBytes: 0,
+      sequences: 1,
+    });
+    const two = stepBreakdown(moe, dep, roofline, {
+      tokens: 10_000,
+      attentionFlops: 1e12,
+      kvBytes: 0,
+      sequences: 2,
+    });
+    // Non-expert: 10,000 × 2 GFLOP on one 1 PFLOP/s GPU = 20 ms, or 10 ms on two; experts 10 ms either way.
+    expect(one.denseComputeSeconds).toBeCloseTo(20e-3, 12);
+    expect(two.denseComputeSeconds).toBeCloseTo(10e-3, 12);
+    expect(one.attentionComputeSeconds).toBeCloseTo(2 * two.attentionComputeSeconds, 12);
+    expect(one.expertComputeSeconds).toBeCloseTo(two.expertComputeSeconds, 12);
+  });
+});
+
 describe("communication: message sizes and the interconnect", () => {
   it("TP2 all-reduces twice a layer: 2 × 10 × 2(n−1)/n × 100 tokens × 1,000 × 2 B = 4 MB per GPU, 40 µs over NVLink", () => {
     expect(communicationBytesPerGpu(dense, replica(2), 100)).toEqual({

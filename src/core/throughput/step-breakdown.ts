@@ -64,21 +64,27 @@ export function stepBreakdown(
   const imbalance = replica.expertParallel === true && n > 1 ? (efficiencies.routingImbalance ?? 1) : 1;
   const expertFlopsPerToken = 2 * (model.moe?.expertsPerToken ?? 0) * parts.perExpertParams;
   const denseFlopsPerToken = linearFlopsPerToken(model) - expertFlopsPerToken;
-  const rate = (math: MathPrecision, fraction: number) => n * peakAt(replica, math) * fraction;
+  // Under data-parallel attention a rank works on its own sequences: with fewer sequences than ranks,
+  // only that many ranks run the non-expert products and attention. Experts are spread over every rank.
+  const busyRanks =
+    replica.dataParallelAttention && work.sequences !== undefined
+      ? Math.min(n, Math.max(1, Math.ceil(work.sequences)))
+      : n;
+  const rate = (math: MathPrecision, fraction: number, ranks = n) => ranks * peakAt(replica, math) * fraction;
   const denseComputeSeconds =
     (work.tokens * denseFlopsPerToken) /
-    rate(parts.dense.math, matmulFraction(efficiencies, parts.dense.math));
+    rate(parts.dense.math, matmulFraction(efficiencies, parts.dense.math), busyRanks);
   const expertComputeSeconds =
     (work.tokens * expertFlopsPerToken * imbalance) /
     rate(parts.experts.math, matmulFraction(efficiencies, parts.experts.math) * moeFraction);
-  const attentionRate = rate(model.attentionMath ?? "bf16", efficiencies.attentionFraction);
+  const attentionRate = rate(model.attentionMath ?? "bf16", efficiencies.attentionFraction, busyRanks);
   const fusedAttentionSeconds = work.attentionFlops / attentionRate;
   const separateAttentionSeconds = (work.separateAttentionFlops ?? 0) / attentionRate;
   const attentionComputeSeconds = fusedAttentionSeconds + separateAttentionSeconds;
   const bandwidth = n * replica.gpu.hbmBytesPerSecond * efficiencies.bandwidthFraction;
   const weights = weightBytesSplit(model, work.tokens, replica);
   const weightSeconds = (weights.denseBytes + weights.expertBytes / moeFraction) / bandwidth;
-  const kvSeconds = work.kvBytes / bandwidth;
+  const kvSeconds = (work.kvBytes * n) / busyRanks / bandwidth;
   const computeSeconds = denseComputeSeconds + expertComputeSeconds + attentionComputeSeconds;
   const memorySeconds = weightSeconds + kvSeconds;
   const overheadSeconds = model.layers * efficiencies.stepOverheadSecondsPerLayer;
@@ -86,7 +92,7 @@ export function stepBreakdown(
   const floorSeconds =
     model.layers * (efficiencies.stepLatencySecondsPerLayer ?? 0) +
     // Each data-parallel attention rank schedules and samples its own sequences, in parallel.
-    ((work.sequences ?? 1) / (replica.dataParallelAttention ? n : 1)) *
+    ((work.sequences ?? 1) / (replica.dataParallelAttention ? busyRanks : 1)) *
       (efficiencies.stepSecondsPerSequence ?? 0);
   const linearSeconds = denseComputeSeconds + expertComputeSeconds;
   const gemmSeconds = Math.max(linearSeconds, weightSeconds);
