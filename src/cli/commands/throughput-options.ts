@@ -169,7 +169,7 @@ export function efficienciesFromFlags(
 /** The deployment of --layout / --dp-attention and --weights / --expert-weights / --kv-cache, with the catalog's default for the model. */
 export function deploymentFromFlags(
   values: Values,
-  modelId: string,
+  modelId: string | undefined,
   checkpoint: PrecisionChoice = {},
 ): { layout: LayoutId; precision: PrecisionChoice; source: string } {
   const found = DEPLOYMENT_DEFAULTS.find((d) => d.modelId === modelId);

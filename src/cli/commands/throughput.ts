@@ -118,7 +118,9 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     const gpu = gpuFromFlags(values);
     const eff = efficienciesFromFlags(values, gpu.efficiencies);
     const gpus = numberFlag("gpus", values.gpus, { integer: true, min: 1, max: 1_000_000 }) ?? 1;
-    const deployment = deploymentFromFlags(values, checkpoint.id, checkpointPrecision);
+    // Catalog deployment defaults belong to catalog models, not to a config.json that shares a name.
+    const catalogId = values.model === undefined ? undefined : checkpoint.id;
+    const deployment = deploymentFromFlags(values, catalogId, checkpointPrecision);
     const model = withPrecision(checkpoint, gpu, deployment.precision);
     const replica = replicaFor(gpu, gpus, deployment.layout);
     const bench = benchFromFlags(values);
