@@ -179,7 +179,7 @@ describe("rollout-cost throughput: layouts, precision, serving benchmark", () =>
     }
     expect(out.prefillBreakdown.bound).toBe("compute");
     expect(out.decodeBreakdown.bound).toBe("memory");
-    expect(out.band).toMatchObject({ typicalFactor: 1.15, points: 35 });
+    expect(out.band).toMatchObject({ typicalFactor: 1.13, points: 35 });
   });
 
   it("--isl/--osl replays a §6 point: Llama-3.3-70B FP8 on 2 × H200 (TP2), 1K/1K, within the band of 2,587 tok/s/GPU", async () => {
@@ -250,7 +250,7 @@ describe("rollout-cost throughput: layouts, precision, serving benchmark", () =>
     expect(code).toBe(0);
     expect(stdout).toMatch(/Step time \(ms\) by phase/);
     expect(stdout).toMatch(/Serving benchmark \(max load\): [\d,]+ output tok\/s per GPU/);
-    expect(stdout).toMatch(/Error band: .*×\/÷ 1\.15/);
+    expect(stdout).toMatch(/Error band: .*×\/÷ 1\.13/);
     expect(stdout).not.toMatch(/NaN|Infinity|undefined/);
   });
 });

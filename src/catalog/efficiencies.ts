@@ -5,7 +5,7 @@ import type { EfficiencyDefaults } from "./hardware-schema.js";
 // least squares (log space) on the 35 TensorRT-LLM points of DATA.md §6. docs/throughput.md shows both fits.
 const fitted = "fitted to DATA.md §5 (one H100 80GB HBM3, PyTorch 2.11 eager + SDPA, bf16), 2026-11";
 const trtllm =
-  "least-squares fit (log space, 6 parameters, 35 points) to the TensorRT-LLM 1.2 performance table, https://github.com/NVIDIA/TensorRT-LLM/blob/03e27c7d5ff0c6e89f8328838c0a8e64f1b34f9d/docs/source/developer-guide/perf-overview.md (DATA.md §6; test/fixtures/trtllm-perf-overview.json), 2026-12-01";
+  "least-squares fit (log space, 7 parameters, 35 points) to the TensorRT-LLM 1.2 performance table, https://github.com/NVIDIA/TensorRT-LLM/blob/03e27c7d5ff0c6e89f8328838c0a8e64f1b34f9d/docs/source/developer-guide/perf-overview.md (DATA.md §6; test/fixtures/trtllm-perf-overview.json), 2026-12-01";
 
 /**
  * A serving engine that replays CUDA graphs (vLLM, SGLang, TensorRT-LLM): the §5 fractions with no host
@@ -19,14 +19,15 @@ export const SERVING_EFFICIENCIES: EfficiencyDefaults = {
   bandwidthFraction: 0.7,
   memoryUtilizationFraction: 0.9,
   stepOverheadSecondsPerLayer: 0,
-  lowPrecisionMatmulFraction: { fp8: 0.57, fp4: 0.45 },
-  moeGroupedGemmFraction: 0.5,
-  routingImbalance: 2.6,
-  stepLatencySecondsPerLayer: 52e-6,
-  stepSecondsPerSequence: 20.6e-6,
+  lowPrecisionMatmulFraction: { fp8: 0.48, fp4: 0.36 },
+  weightOnlyGemmFraction: 0.58,
+  moeGroupedGemmFraction: 0.54,
+  routingImbalance: 2.1,
+  stepLatencySecondsPerLayer: 30e-6,
+  stepSecondsPerSequence: 18.4e-6,
   interconnectFraction: 1,
   communicationOverlapFraction: 0,
-  note: `matmul and attention fractions from the §5 prefill fit (630 and 540 TFLOP/s of 989); bandwidth the minimax fit of §5 decode at batch >= 32; memory utilisation is vLLM's default gpu_memory_utilization 0.9; no host overhead (CUDA graphs). FP8/FP4 matmul fractions, MoE grouped-GEMM fraction, routing imbalance, per-layer latency floor and per-sequence step time: ${trtllm}; interconnect at its spec bandwidth and no communication overlap (the table's llm_options enable no two-batch overlap)`,
+  note: `matmul and attention fractions from the §5 prefill fit (630 and 540 TFLOP/s of 989); bandwidth the minimax fit of §5 decode at batch >= 32; memory utilisation is vLLM's default gpu_memory_utilization 0.9; no host overhead (CUDA graphs). FP8/FP4 matmul fractions, weight-only (W4A16) GEMM fraction, MoE grouped-GEMM fraction, routing imbalance, per-layer latency floor and per-sequence step time: ${trtllm}; interconnect at its spec bandwidth and no communication overlap (the table's llm_options enable no two-batch overlap)`,
   source: `${fitted}; ${trtllm}`,
   asOf: "2026-12-01",
 };

@@ -42,6 +42,7 @@ export const EfficienciesSchema = v.strictObject({
   memoryUtilizationFraction: fraction,
   stepOverheadSecondsPerLayer: v.pipe(v.number(), v.finite(), v.minValue(0)),
   lowPrecisionMatmulFraction: v.optional(v.strictObject({ fp8: fraction, fp4: fraction })),
+  weightOnlyGemmFraction: v.optional(fraction),
   moeGroupedGemmFraction: v.optional(fraction),
   routingImbalance: v.optional(v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(16))),
   stepLatencySecondsPerLayer: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(0.01))),

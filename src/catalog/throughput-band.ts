@@ -11,10 +11,10 @@ export interface ThroughputBand {
 }
 
 const BAND: ThroughputBand = {
-  typicalFactor: 1.15,
-  worstFactor: 1.57,
+  typicalFactor: 1.13,
+  worstFactor: 1.36,
   points: 35,
-  fittedParameters: 6,
+  fittedParameters: 7,
   source:
     "residuals of src/core/throughput/trtllm-calibration.test.ts: the serving profile against the TensorRT-LLM 1.2 table (DATA.md §6), https://github.com/NVIDIA/TensorRT-LLM/blob/03e27c7d5ff0c6e89f8328838c0a8e64f1b34f9d/docs/source/developer-guide/perf-overview.md",
   asOf: "2026-12-01",

@@ -82,6 +82,7 @@ Efficiencies (defaults: the GPU's catalog profile, 'serving')
   --fp8-matmul-efficiency <f>, --fp4-matmul-efficiency <f>
                              fraction of the FP8 / FP4 dense peak reached by weight products
   --moe-gemm-efficiency <f>  routed experts' grouped GEMMs, fraction of the dense kernels' roofline
+  --weight-only-efficiency <f>  weight-only (W4A16: INT4, MXFP4 on Hopper) products, fraction of bf16's
   --routing-imbalance <x>    busiest expert-parallel rank's tokens ÷ the mean, 1..16
   --step-floor-us <us>       latency floor per layer per step that CUDA graphs do not remove
   --per-sequence-us <us>     engine time per sequence per step (scheduling, sampling)

@@ -62,8 +62,8 @@ describe("prefillSeconds(model, replica, efficiencies, work)", () => {
       newTokens: 12_000,
       cachedTokens: 80_000,
     }).seconds;
-    // Every pass pays the latency floor once (32 layers × 52 µs + one sequence × 20.6 µs).
-    const floor = 32 * 52e-6 + 20.6e-6;
+    // Every pass pays the latency floor once (32 layers × 30 µs + one sequence × 18.4 µs).
+    const floor = 32 * 30e-6 + 18.4e-6;
     expect(increment).toBeCloseTo(whole(92_000) - whole(80_000) + floor, 9);
   });
 

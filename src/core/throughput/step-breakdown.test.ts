@@ -94,6 +94,15 @@ describe("stepBreakdown(model, replica, efficiencies, work): each term on a hand
     expect(fast.weightSeconds).toBeCloseTo(1e-3, 12); // 1 GB at 1 TB/s
   });
 
+  it("weight-only 4-bit products run at the bf16 rate × the weight-only fraction: 0.5 doubles them", () => {
+    const int4 = { ...dense, denseWeights: { bytesPerParam: 0.5625, math: "bf16" as const } };
+    const step = stepBreakdown(int4, replica(1), { ...roofline, weightOnlyGemmFraction: 0.5 }, work(10_000));
+    expect(step.denseComputeSeconds).toBeCloseTo(40e-3, 12);
+    // bf16 weights are not weight-only: the fraction leaves them alone.
+    const bf16 = stepBreakdown(dense, replica(1), { ...roofline, weightOnlyGemmFraction: 0.5 }, work(10_000));
+    expect(bf16.denseComputeSeconds).toBeCloseTo(20e-3, 12);
+  });
+
   it("FP4 math falls back to FP8 on a GPU without FP4 tensor cores", () => {
     const fp4 = { ...dense, denseWeights: { bytesPerParam: 0.5625, math: "fp4" as const } };
     const hopper = { ...gpu, denseFlopsPerSecond: { bf16: 1e15, fp8: 2e15 } };

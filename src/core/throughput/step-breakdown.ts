@@ -40,8 +40,17 @@ export interface PassWork {
   sequences?: number;
 }
 
-function matmulFraction(efficiencies: Efficiencies, math: MathPrecision): number {
-  if (math === "bf16") return efficiencies.matmulFraction;
+function matmulFraction(
+  efficiencies: Efficiencies,
+  format: { bytesPerParam: number; math: MathPrecision },
+): number {
+  const { math } = format;
+  // Weight-only formats (4-bit weights, bf16 products) dequantize inside the kernel.
+  if (math === "bf16")
+    return (
+      efficiencies.matmulFraction *
+      (format.bytesPerParam < 2 ? (efficiencies.weightOnlyGemmFraction ?? 1) : 1)
+    );
   return efficiencies.lowPrecisionMatmulFraction?.[math] ?? efficiencies.matmulFraction;
 }
 
@@ -73,10 +82,10 @@ export function stepBreakdown(
   const rate = (math: MathPrecision, fraction: number, ranks = n) => ranks * peakAt(replica, math) * fraction;
   const denseComputeSeconds =
     (work.tokens * denseFlopsPerToken) /
-    rate(parts.dense.math, matmulFraction(efficiencies, parts.dense.math), busyRanks);
+    rate(parts.dense.math, matmulFraction(efficiencies, parts.dense), busyRanks);
   const expertComputeSeconds =
     (work.tokens * expertFlopsPerToken * imbalance) /
-    rate(parts.experts.math, matmulFraction(efficiencies, parts.experts.math) * moeFraction);
+    rate(parts.experts.math, matmulFraction(efficiencies, parts.experts) * moeFraction);
   const attentionRate = rate(model.attentionMath ?? "bf16", efficiencies.attentionFraction, busyRanks);
   const fusedAttentionSeconds = work.attentionFlops / attentionRate;
   const separateAttentionSeconds = (work.separateAttentionFlops ?? 0) / attentionRate;

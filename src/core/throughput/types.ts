@@ -116,6 +116,8 @@ export interface Efficiencies {
    * GEMMs, which run many small products; absent: 1.
    */
   moeGroupedGemmFraction?: number | undefined;
+  /** Of the bf16 fraction, reached by weight-only products (4-bit weights dequantized to bf16 in the kernel); absent: 1. */
+  weightOnlyGemmFraction?: number | undefined;
   /** The busiest expert-parallel rank's routed tokens ÷ the mean (expert load skew); absent: 1. */
   routingImbalance?: number | undefined;
   /** Time per layer per forward pass that CUDA graphs do not remove (kernel tails, collective latency), added to every step; absent: 0. */
