@@ -1,9 +1,12 @@
 // The turn-by-turn replica simulation: 1,000 episodes × 8 turns of the page's default shape on one core
 // (target: < 1 s).
+import { readFileSync } from "node:fs";
 import { ARCHITECTURES } from "../src/catalog/architectures.js";
 import { SERVING_EFFICIENCIES } from "../src/catalog/efficiencies.js";
 import { GPUS } from "../src/catalog/gpus.js";
+import type { PrecisionChoice } from "../src/catalog/weight-formats.js";
 import { simulateReplica } from "../src/core/throughput/simulate-replica.js";
+import { type OfflineOptions, offlineThroughputFor } from "../src/scenario/offline-for.js";
 
 const shape = {
   turns: 8,
@@ -22,7 +25,7 @@ const cases = [
     dp: false,
   },
   {
-    name: "kimi-k2p6, 8 × B300, dp attention, all 1,000 in flight (221 fit)",
+    name: "kimi-k2p6, 8 × B300, DEP8, all 1,000 in flight",
     model: "kimi-k2p6",
     gpu: "B300_288GB",
     gpus: 8,
@@ -59,7 +62,12 @@ export function main(): void {
   for (const c of cases) {
     const input = {
       model: ARCHITECTURES.find((a) => a.id === c.model)!,
-      replica: { gpu: GPUS.find((g) => g.id === c.gpu)!, gpus: c.gpus, dataParallelAttention: c.dp },
+      replica: {
+        gpu: GPUS.find((g) => g.id === c.gpu)!,
+        gpus: c.gpus,
+        dataParallelAttention: c.dp,
+        expertParallel: c.dp,
+      },
       efficiencies: SERVING_EFFICIENCIES,
       workload: { episodes: 1000, shape },
       episodesInFlight: c.inFlight,
@@ -84,4 +92,34 @@ export function main(): void {
     );
     if (sink === 42) console.log("");
   }
+  offlineReplay();
+}
+
+// The §6 calibration replay: 35 steady-state serving benchmarks through offlineThroughputFor.
+function offlineReplay(): void {
+  const fixture = JSON.parse(
+    readFileSync(new URL("../test/fixtures/trtllm-perf-overview.json", import.meta.url), "utf8"),
+  ) as { points: (Omit<OfflineOptions, "precision"> & Record<"dense" | "experts" | "kv", string>)[] };
+  const run = () => {
+    let sum = 0;
+    for (const p of fixture.points) {
+      const r = offlineThroughputFor({
+        ...p,
+        precision: { dense: p.dense, experts: p.experts, kv: p.kv } as PrecisionChoice,
+      });
+      if (r.ok) sum += r.outputTokensPerSecond;
+    }
+    return sum;
+  };
+  run();
+  const times: number[] = [];
+  for (let round = 0; round < 7; round++) {
+    const start = process.hrtime.bigint();
+    run();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `offlineThroughputFor, the 35 TensorRT-LLM points of DATA.md §6: median ${(times[3] ?? 0).toFixed(2)} ms over 7 runs`,
+  );
 }

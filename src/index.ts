@@ -1,12 +1,6 @@
 // The library's public API: the engine, the catalog and the resolver that joins them.
 
 export { CARDS, DISCOUNTS } from "./catalog/cards.js";
-export {
-  CHART_CONTEXTS,
-  type DerivedOptions,
-  derivedDedicatedForReference,
-  throughputCurveForReference,
-} from "./catalog/derived-for-reference.js";
 export { architectureById, gpuById } from "./catalog/hardware-lookup.js";
 export { architectureFromHfConfig, type HfConfigResult } from "./catalog/hf-config.js";
 export { CATALOG, validateCatalog } from "./catalog/index.js";
@@ -89,6 +83,12 @@ export {
 export { fittedWorkload, observedWorkloadTokens } from "./logs/observed-workload.js";
 export { type BadLine, SKIP_KINDS, type SkipKind } from "./logs/skip-kinds.js";
 export { customPerTokenPlan, selfHostedPlan } from "./scenario/custom-plans.js";
+export {
+  CHART_CONTEXTS,
+  type DerivedOptions,
+  derivedDedicatedForReference,
+  throughputCurveForReference,
+} from "./scenario/derived-for-reference.js";
 export {
   FIELDS,
   type Field,

@@ -73,6 +73,8 @@ describe("rollout-cost throughput", () => {
       "B300_288GB",
       "--gpus",
       "8",
+      "--layout",
+      "tp",
       "--episodes",
       "1000",
     ];
@@ -108,6 +110,8 @@ describe("rollout-cost throughput", () => {
       "B300_288GB",
       "--gpus",
       "8",
+      "--layout",
+      "tp",
       "--episodes",
       "1000",
       "--in-flight",
@@ -118,6 +122,135 @@ describe("rollout-cost throughput", () => {
       /27 episodes' caches fit in this replica; 64 in flight do not: LRU eviction forces/,
     );
     expect(stdout).toMatch(/page: saturated constants, max\(prefill, decode\)\s+│\s+2\.96/);
+    expect(stdout).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
+
+describe("rollout-cost throughput: layouts, precision, serving benchmark", () => {
+  const kimi = [
+    "throughput",
+    "--model",
+    "kimi-k2p6",
+    "--gpu",
+    "B300_288GB",
+    "--gpus",
+    "8",
+    "--context",
+    "8000",
+  ];
+
+  it("defaults to the model's catalog deployment (Kimi: DEP) and says where that came from", async () => {
+    const out = await json(kimi);
+    expect(out.deployment).toMatchObject({ layout: "dep", expertParallel: true });
+    expect(out.deployment.source).toMatch(/Kimi-K2/);
+    expect(out.kvCopies).toBe(1);
+    const tp = await json([...kimi, "--layout", "tp"]);
+    expect(tp.kvCopies).toBe(8);
+    expect(out.maxCachedTokens).toBeGreaterThan(7 * tp.maxCachedTokens);
+  });
+
+  it("--kv-cache fp8 halves KV bytes per token and runs attention in FP8", async () => {
+    const bf16 = await json([...kimi, "--kv-cache", "bf16"]);
+    const fp8 = await json([...kimi, "--kv-cache", "fp8"]);
+    expect(fp8.kvBytesPerToken).toBe(bf16.kvBytesPerToken / 2);
+    expect(fp8.deployment.attentionMath).toBe("fp8");
+  });
+
+  it("--expert-weights fp8 on Blackwell: twice INT4's bytes, but FP8 tensor cores instead of bf16", async () => {
+    const int4 = await json([...kimi, "--expert-weights", "int4"]);
+    const fp8 = await json([...kimi, "--expert-weights", "fp8"]);
+    expect(int4.deployment.weights.experts).toEqual({ bytesPerParam: 0.5625, math: "bf16" });
+    expect(fp8.deployment.weights.experts).toEqual({ bytesPerParam: 1, math: "fp8" });
+    expect(fp8.maxCachedTokens).toBeLessThan(int4.maxCachedTokens);
+    // Prefill of 8K tokens is compute-bound: FP8 experts run at the FP8 rate.
+    expect(fp8.prefillTokensPerSecond).toBeGreaterThan(int4.prefillTokensPerSecond);
+  });
+
+  it("shows each phase's step-time breakdown and the dominant term", async () => {
+    const out = await json([...kimi, "--batch", "64"]);
+    for (const phase of [out.prefillBreakdown, out.decodeBreakdown]) {
+      expect(phase).toMatchObject({
+        seconds: expect.any(Number),
+        weightSeconds: expect.any(Number),
+        kvSeconds: expect.any(Number),
+        communicationSeconds: expect.any(Number),
+        floorSeconds: expect.any(Number),
+      });
+    }
+    expect(out.prefillBreakdown.bound).toBe("compute");
+    expect(out.decodeBreakdown.bound).toBe("memory");
+    expect(out.band).toMatchObject({ typicalFactor: 1.13, points: 35 });
+  });
+
+  it("--isl/--osl replays a §6 point: Llama-3.3-70B FP8 on 2 × H200 (TP2), 1K/1K, within the band of 2,587 tok/s/GPU", async () => {
+    const out = await json([
+      "throughput",
+      "--model",
+      "llama-3.3-70b",
+      "--gpu",
+      "H200_141GB",
+      "--gpus",
+      "2",
+      "--layout",
+      "tp",
+      "--weights",
+      "fp8",
+      "--kv-cache",
+      "fp8",
+      "--isl",
+      "1000",
+      "--osl",
+      "1000",
+    ]);
+    expect(out.offline).toMatchObject({ ok: true, mode: "colocated", limitedBy: "kv capacity" });
+    expect(out.offline.outputTokensPerSecondPerGpu / 2_587).toBeGreaterThan(1 / 1.25);
+    expect(out.offline.outputTokensPerSecondPerGpu / 2_587).toBeLessThan(1.25);
+    expect(out.offline.step.communicationSeconds).toBeGreaterThan(0);
+  });
+
+  it("speculative decoding (1.8 accepted of 2 drafted) raises decode-heavy output where steps are memory-bound, lowers it where compute-bound", async () => {
+    const r1 = ["throughput", "--model", "deepseek-r1", "--gpu", "H200_141GB", "--gpus", "8"];
+    const mtp = ["--spec-draft", "2", "--spec-accept", "1.8"];
+    const long = [...r1, "--isl", "1000", "--osl", "8000"];
+    const plain = await json(long);
+    expect(plain.offline.step.bound).toBe("memory");
+    const fast = await json([...long, ...mtp]);
+    expect(fast.offline.outputTokensPerSecondPerGpu).toBeGreaterThan(
+      plain.offline.outputTokensPerSecondPerGpu * 1.2,
+    );
+    // 8K in, 1K out is compute-bound: three query tokens a step for 1.8 accepted costs more than it saves.
+    const heavy = [...r1, "--isl", "8000", "--osl", "1000"];
+    const slow = await json([...heavy, ...mtp]);
+    expect(slow.offline.outputTokensPerSecondPerGpu).toBeLessThan(
+      (await json(heavy)).offline.outputTokensPerSecondPerGpu,
+    );
+  });
+
+  it("disaggregation reports its limiting pool", async () => {
+    const bench = [
+      "throughput",
+      "--model",
+      "deepseek-r1",
+      "--gpu",
+      "H200_141GB",
+      "--gpus",
+      "8",
+      "--isl",
+      "2000",
+      "--osl",
+      "1000",
+    ];
+    const pools = await json([...bench, "--prefill-gpus", "8", "--decode-gpus", "24"]);
+    expect(pools.offline).toMatchObject({ ok: true, mode: "disaggregated", limitedBy: "prefill pool" });
+    expect(pools.offline.prefillTokensPerSecond).toBeGreaterThan(0);
+  });
+
+  it("prints the breakdown and the benchmark in the table", async () => {
+    const { code, stdout } = await runCliInProcess([...kimi, "--isl", "8000", "--osl", "2000"]);
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Step time \(ms\) by phase/);
+    expect(stdout).toMatch(/Serving benchmark \(max load\): [\d,]+ output tok\/s per GPU/);
+    expect(stdout).toMatch(/Error band: .*×\/÷ 1\.13/);
     expect(stdout).not.toMatch(/NaN|Infinity|undefined/);
   });
 });
@@ -161,7 +294,7 @@ describe("rollout-cost throughput (bad input)", () => {
     [
       "an efficiency above 1",
       [...base, "--context", "8", "--bandwidth-efficiency", "2"],
-      /--bandwidth-efficiency must be a number > 0 and <= 1, got "2"/,
+      /--bandwidth-efficiency must be a number >= 0.001 and <= 1, got "2"/,
     ],
     [
       "an unknown profile",
@@ -204,6 +337,52 @@ describe("rollout-cost throughput (bad input)", () => {
       /--turns 40: one episode's context at turn 36/,
     ],
     ["an unknown flag", [...base, "--context", "8", "--speed", "9"], /Unknown option '--speed'/],
+    [
+      "an unknown layout",
+      [...base, "--context", "8", "--layout", "pp"],
+      /--layout must be one of tp, ep, dep, got "pp"/,
+    ],
+    [
+      "an unknown weight format",
+      [...base, "--context", "8", "--weights", "fp2"],
+      /--weights must be one of bf16, fp8, nvfp4, mxfp4, int4, got "fp2"/,
+    ],
+    [
+      "an unknown KV format",
+      [...base, "--context", "8", "--kv-cache", "int8"],
+      /--kv-cache must be one of bf16, fp8/,
+    ],
+    [
+      "--dp-attention with --layout tp",
+      [...base, "--context", "8", "--layout", "tp", "--dp-attention"],
+      /--dp-attention means --layout dep/,
+    ],
+    ["--isl without --osl", [...base, "--isl", "1000"], /--isl and --osl go together/],
+    [
+      "--spec-draft without --spec-accept",
+      [...base, "--isl", "1000", "--osl", "100", "--spec-draft", "2"],
+      /--spec-draft and --spec-accept go together/,
+    ],
+    [
+      "more accepted than drafted + 1",
+      [...base, "--isl", "1000", "--osl", "100", "--spec-draft", "2", "--spec-accept", "3.5"],
+      /--spec-accept must be a number >= 1 and <= 3, got "3.5"/,
+    ],
+    [
+      "pools without a benchmark",
+      [...base, "--context", "8", "--prefill-gpus", "2", "--decode-gpus", "2"],
+      /--prefill-gpus needs --isl and --osl/,
+    ],
+    [
+      "a routing imbalance below 1",
+      [...base, "--context", "8", "--routing-imbalance", "0.5"],
+      /--routing-imbalance must be a number >= 1 and <= 16, got "0.5"/,
+    ],
+    [
+      "a sequence that outgrows the cache",
+      [...base, "--isl", "1000000", "--osl", "1000"],
+      /--isl 1000000 --osl 1000: one sequence of 1001000 tokens does not fit/,
+    ],
   ])("exits 2 naming the flag for %s", async (_, args, message) => {
     const { code, stdout, stderr } = await runCliInProcess(args);
     expect(code).toBe(2);
@@ -223,6 +402,15 @@ describe("rollout-cost throughput (fuzzed flags)", () => {
     "bandwidth-efficiency",
     "memory-utilization",
     "step-overhead-ms",
+    "fp8-matmul-efficiency",
+    "fp4-matmul-efficiency",
+    "moe-gemm-efficiency",
+    "routing-imbalance",
+    "step-floor-us",
+    "per-sequence-us",
+    "interconnect-efficiency",
+    "comm-overlap",
+    "isl",
   ] as const;
   const value = fc.oneof(
     fc.string(),

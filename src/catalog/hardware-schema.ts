@@ -30,6 +30,9 @@ const AttentionSchema = v.variant("kind", [
   }),
 ]);
 
+const math = v.picklist(["bf16", "fp8", "fp4"]);
+const WeightFormatSpecSchema = v.strictObject({ bytesPerParam: positive, math });
+
 /** The throughput model's efficiency factors, each a fraction of a roofline, with where it was fitted. */
 export const EfficienciesSchema = v.strictObject({
   id: v.pipe(v.string(), v.minLength(1)),
@@ -38,6 +41,14 @@ export const EfficienciesSchema = v.strictObject({
   bandwidthFraction: fraction,
   memoryUtilizationFraction: fraction,
   stepOverheadSecondsPerLayer: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  lowPrecisionMatmulFraction: v.optional(v.strictObject({ fp8: fraction, fp4: fraction })),
+  weightOnlyGemmFraction: v.optional(fraction),
+  moeGroupedGemmFraction: v.optional(fraction),
+  routingImbalance: v.optional(v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(16))),
+  stepLatencySecondsPerLayer: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(0.01))),
+  stepSecondsPerSequence: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(0.01))),
+  interconnectFraction: v.optional(fraction),
+  communicationOverlapFraction: v.optional(v.pipe(v.number(), v.finite(), v.minValue(0), v.maxValue(1))),
   note: v.pipe(v.string(), v.minLength(1)),
   ...provenance,
 });
@@ -52,10 +63,14 @@ export const ArchitectureSchema = v.strictObject({
   paramsTotal: positive,
   paramsActive: positive,
   inputEmbeddingParams: v.pipe(v.number(), v.finite(), v.minValue(0)),
-  moe: v.optional(v.strictObject({ experts: count, expertsPerToken: count })),
+  moe: v.optional(v.strictObject({ experts: count, expertsPerToken: count, layers: v.optional(count) })),
+  hiddenSize: v.optional(count),
+  denseWeights: v.optional(WeightFormatSpecSchema),
+  expertWeights: v.optional(WeightFormatSpecSchema),
+  attentionMath: v.optional(math),
   weightBytes: positive,
   weightPrecision: v.pipe(v.string(), v.minLength(1)),
-  computePrecision: v.picklist(["bf16", "fp8", "fp4"]),
+  computePrecision: math,
   kvBytesPerElement: positive,
   /** Native context window of the architecture (the price tier's window is on the model entry). */
   contextWindowTokens: count,
@@ -70,6 +85,15 @@ export const GpuSpecSchema = v.strictObject({
   hbmBytesPerSecond: positive,
   /** Dense (not 2:4-sparse) peak, FLOP/s, per precision; fp4 absent where the GPU has none. */
   denseFlopsPerSecond: v.strictObject({ bf16: positive, fp8: positive, fp4: v.optional(positive) }),
+  /** NVLink inside the scale-up domain and the network beyond it, per GPU, one direction. */
+  interconnect: v.optional(
+    v.strictObject({
+      scaleUpBytesPerSecond: positive,
+      scaleUpDomainGpus: count,
+      scaleOutBytesPerSecond: positive,
+      source: v.pipe(v.string(), v.minLength(1)),
+    }),
+  ),
   /** The efficiency factors this GPU's roofline is scaled by by default. */
   efficiencies: EfficienciesSchema,
   ...provenance,

@@ -13,15 +13,33 @@ type Mutable = {
 const at = <T>(items: T[], index: number): T => items[index] as T;
 
 describe("the hardware catalog", () => {
-  it("keys architectures by the six model ids issue 5 names", () => {
+  it("keys architectures by the six model ids issue 5 names and the four issue 11 adds", () => {
     expect(ARCHITECTURES.map((a) => a.id).sort()).toEqual(
-      ["gpt-oss-120b", "kimi-k2p5", "kimi-k2p6", "llama-3.1-70b", "llama-3.1-8b", "qwen3p5-397b"].sort(),
+      [
+        "gpt-oss-120b",
+        "kimi-k2p5",
+        "kimi-k2p6",
+        "llama-3.1-70b",
+        "llama-3.1-8b",
+        "qwen3p5-397b",
+        "deepseek-r1",
+        "qwen3-235b-a22b",
+        "llama-3.3-70b",
+        "llama-3.1-405b",
+      ].sort(),
     );
   });
 
   it("is validated with CATALOG at load: architectures and GPUs are there", () => {
-    expect(CATALOG.architectures).toHaveLength(6);
-    expect(CATALOG.gpus.map((g) => g.id)).toEqual(["H100_80GB", "H200_141GB", "B200_180GB", "B300_288GB"]);
+    expect(CATALOG.architectures).toHaveLength(10);
+    expect(CATALOG.gpus.map((g) => g.id)).toEqual([
+      "H100_80GB",
+      "H200_141GB",
+      "B200_180GB",
+      "B300_288GB",
+      "GB200_186GB",
+      "GB300_279GB",
+    ]);
   });
 
   it.each([

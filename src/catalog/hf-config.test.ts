@@ -77,7 +77,7 @@ describe("architectureFromHfConfig(config.json)", () => {
 
   it("reads Mixtral's experts: 46.7B total, 12.9B active", () => {
     const model = read(fixture("mixtral-8x7b"));
-    expect(model.moe).toEqual({ experts: 8, expertsPerToken: 2 });
+    expect(model.moe).toEqual({ experts: 8, expertsPerToken: 2, layers: 32 });
     expect(model.paramsTotal / 1e9).toBeCloseTo(46.7, 1);
     expect(model.paramsActive / 1e9).toBeCloseTo(12.9, 1);
   });
@@ -93,6 +93,25 @@ describe("architectureFromHfConfig(config.json)", () => {
     const model = read(fixture("kimi-k2"));
     expect(model.computePrecision).toBe("fp8");
     expect(model.weightBytes).toBe(model.paramsTotal);
+  });
+
+  it.each([
+    ["fp8 (DeepSeek/Kimi K2 block FP8)", { quant_method: "fp8" }, { dense: "fp8", experts: "fp8" }],
+    ["mxfp4 (gpt-oss)", { quant_method: "mxfp4" }, { dense: "bf16", experts: "mxfp4" }],
+    [
+      "ModelOpt NVFP4 with an FP8 KV cache (nvidia/*-FP4)",
+      { quant_method: "modelopt", quant_algo: "NVFP4", kv_cache_quant_algo: "FP8" },
+      { dense: "nvfp4", experts: "nvfp4", kv: "fp8" },
+    ],
+    [
+      "compressed-tensors 4-bit on a MoE (Kimi K2.5)",
+      { quant_method: "compressed-tensors", config_groups: { g: { weights: { num_bits: 4 } } } },
+      { dense: "bf16", experts: "int4" },
+    ],
+  ])("reads quantization_config %s into weight and KV formats", (_, quant, formats) => {
+    const result = architectureFromHfConfig({ ...fixture("mixtral-8x7b"), quantization_config: quant });
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.precision).toEqual({ kv: undefined, ...formats });
   });
 
   it.each([

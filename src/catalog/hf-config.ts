@@ -1,11 +1,23 @@
 import type { ModelArchitecture } from "../core/throughput/types.js";
+import {
+  type KvFormatId,
+  type PrecisionChoice,
+  WEIGHT_FORMATS,
+  type WeightFormatId,
+} from "./weight-formats.js";
 
 // Reads a Hugging Face config.json into the architecture the throughput model takes. Parameter counts are
 // derived from the shapes (gated MLP, no biases), so they land within a few percent of a model card's.
 // docs/throughput.md lists every field read and what is assumed when one is absent.
 
 export type HfConfigResult =
-  | { ok: true; architecture: ModelArchitecture; warnings: string[] }
+  | {
+      ok: true;
+      architecture: ModelArchitecture;
+      /** The weight and KV formats quantization_config names, to resolve per GPU (withPrecision). */
+      precision: PrecisionChoice;
+      warnings: string[];
+    }
   | { ok: false; reason: string };
 
 type Json = Record<string, unknown>;
@@ -38,7 +50,10 @@ export function architectureFromHfConfig(json: unknown, id = "config.json"): HfC
   }
 }
 
-function readConfig(json: unknown, id: string): { architecture: ModelArchitecture; warnings: string[] } {
+function readConfig(
+  json: unknown,
+  id: string,
+): { architecture: ModelArchitecture; precision: PrecisionChoice; warnings: string[] } {
   if (!isObject(json)) throw new FieldError("config.json must be a JSON object");
   const nestedKey = NESTED.find((key) => isObject(json[key]));
   const config = nestedKey ? { ...json, ...(json[nestedKey] as Json) } : json;
@@ -174,7 +189,7 @@ function readConfig(json: unknown, id: string): { architecture: ModelArchitectur
   const paramsTotal = common + moeLayers * experts * expertParams;
   const paramsActive = common + moeLayers * perToken * expertParams;
 
-  const { bytesPerParam, computePrecision, weightPrecision } = readPrecision(
+  const { bytesPerParam, computePrecision, weightPrecision, formats } = readPrecision(
     config,
     prefix,
     warnings,
@@ -196,15 +211,27 @@ function readConfig(json: unknown, id: string): { architecture: ModelArchitectur
       paramsTotal,
       paramsActive,
       inputEmbeddingParams: tied ? 0 : embedding,
-      moe: experts > 0 ? { experts, expertsPerToken: perToken } : undefined,
+      moe: experts > 0 ? { experts, expertsPerToken: perToken, layers: moeLayers } : undefined,
+      hiddenSize: hidden,
       weightBytes: expertBytes + otherBytes,
+      denseWeights: { bytesPerParam: bytesPerParam.other, math: formatMath(formats.dense, computePrecision) },
+      expertWeights: {
+        bytesPerParam: bytesPerParam.experts,
+        math: formatMath(formats.experts, computePrecision),
+      },
       weightPrecision,
       computePrecision,
       kvBytesPerElement: bytesPerParam.kv,
       contextWindowTokens: context,
     },
+    precision: { dense: formats.dense, experts: formats.experts, kv: formats.kv },
     warnings,
   };
+}
+
+// Where the GPU is not known yet, a format's math on FP4-capable GPUs; withPrecision re-resolves it per GPU.
+function formatMath(format: WeightFormatId | undefined, fallback: "bf16" | "fp8" | "fp4") {
+  return format ? WEIGHT_FORMATS[format].mathWithFp4 : fallback;
 }
 
 function readBoolean(config: Json, name: string, prefix: string, fallback: boolean): boolean {
@@ -267,22 +294,40 @@ function readPrecision(config: Json, prefix: string, warnings: string[], isMoe: 
   if (base === 4) warnings.push("float32 weights: matrix products are modelled at the bf16 peak");
   const quant = config.quantization_config;
   const kv = base === 4 ? 4 : 2;
+  const dtypeFormat: WeightFormatId | undefined = base === 2 ? "bf16" : base === 1 ? "fp8" : undefined;
   if (!isObject(quant)) {
     return {
       bytesPerParam: { experts: base, other: base, kv },
       computePrecision: "bf16" as const,
       weightPrecision: dtypeField,
+      formats: { dense: dtypeFormat, experts: dtypeFormat },
     };
   }
+  const kvFormat: KvFormatId | undefined =
+    typeof quant.kv_cache_quant_algo === "string" && quant.kv_cache_quant_algo.toLowerCase().includes("fp8")
+      ? "fp8"
+      : undefined;
+  const algo = typeof quant.quant_algo === "string" ? quant.quant_algo.toLowerCase() : "";
   const method = typeof quant.quant_method === "string" ? quant.quant_method.toLowerCase() : "unknown";
   const bits = [quant.bits, quant.num_bits, quant.weight_bits, groupBits(quant)].find(
     (b): b is number => typeof b === "number" && b > 0 && b <= 32,
   );
-  if (method === "fp8") {
+  if (method === "fp8" || algo.startsWith("fp8")) {
     return {
       bytesPerParam: { experts: 1, other: 1, kv },
       computePrecision: "fp8" as const,
       weightPrecision: "FP8",
+      formats: { dense: "fp8" as const, experts: "fp8" as const, kv: kvFormat },
+    };
+  }
+  if (algo === "nvfp4") {
+    // ModelOpt's NVFP4 checkpoints (nvidia/*-FP4): every linear layer in NVFP4.
+    const nvfp4 = WEIGHT_FORMATS.nvfp4.bytesPerParam;
+    return {
+      bytesPerParam: { experts: nvfp4, other: nvfp4, kv },
+      computePrecision: "fp4" as const,
+      weightPrecision: "NVFP4",
+      formats: { dense: "nvfp4" as const, experts: "nvfp4" as const, kv: kvFormat },
     };
   }
   if (method === "mxfp4") {
@@ -291,16 +336,19 @@ function readPrecision(config: Json, prefix: string, warnings: string[], isMoe: 
       bytesPerParam: { experts: 4.25 / 8, other: 2, kv },
       computePrecision: "bf16" as const,
       weightPrecision: "MXFP4 experts",
+      formats: { dense: "bf16" as const, experts: "mxfp4" as const, kv: kvFormat },
     };
   }
   const weightBits = bits ?? 4;
   if (bits === undefined)
     warnings.push(`quantization_config (${method}) gives no bit width; assuming 4-bit weights`);
   // Quantized mixtures of experts (Kimi K2.5/K2.6) usually quantize only the routed experts.
+  const int4: WeightFormatId | undefined = weightBits === 4 ? "int4" : undefined;
   return {
     bytesPerParam: { experts: weightBits / 8, other: isMoe ? 2 : weightBits / 8, kv },
     computePrecision: "bf16" as const,
     weightPrecision: `${method} ${weightBits}-bit`,
+    formats: { dense: isMoe ? ("bf16" as const) : int4, experts: int4, kv: kvFormat },
   };
 }
 

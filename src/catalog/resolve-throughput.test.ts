@@ -16,8 +16,43 @@ describe("resolveThroughput(options)", () => {
       bandwidthFraction: 0.8,
       memoryUtilizationFraction: 0.9,
       stepOverheadSecondsPerLayer: 0,
+      lowPrecisionMatmulFraction: { fp8: 0.48, fp4: 0.36 },
+      weightOnlyGemmFraction: 0.58,
+      moeGroupedGemmFraction: 0.54,
+      routingImbalance: 2.1,
+      stepLatencySecondsPerLayer: 30e-6,
+      stepSecondsPerSequence: 18.4e-6,
+      interconnectFraction: 1,
+      communicationOverlapFraction: 0,
     });
     expect(replica.gpus).toBe(4);
+  });
+
+  it("takes a layout and a precision: DEP splits attention by sequence and experts whole; FP8 KV halves KV bytes", () => {
+    const dep = resolveThroughput({
+      modelId: "deepseek-r1",
+      gpuId: "B200_180GB",
+      gpus: 4,
+      layout: "dep",
+      precision: { experts: "nvfp4", kv: "fp8" },
+    });
+    expect(dep.replica).toMatchObject({ gpus: 4, dataParallelAttention: true, expertParallel: true });
+    expect(dep.model.kvBytesPerElement).toBe(1);
+    expect(dep.model.attentionMath).toBe("fp8");
+    // NVFP4 on Blackwell runs on the FP4 tensor cores; the same choice on Hopper runs through FP8.
+    expect(dep.model.expertWeights).toEqual({ bytesPerParam: 0.5625, math: "fp4" });
+    const hopper = resolveThroughput({
+      modelId: "deepseek-r1",
+      gpuId: "H200_141GB",
+      precision: { experts: "nvfp4" },
+    });
+    expect(hopper.model.expertWeights).toEqual({ bytesPerParam: 0.5625, math: "fp8" });
+    const mxfp4 = resolveThroughput({
+      modelId: "gpt-oss-120b",
+      gpuId: "H200_141GB",
+      precision: { experts: "mxfp4" },
+    });
+    expect(mxfp4.model.expertWeights?.math).toBe("bf16");
   });
 
   it("throws naming the unknown id", () => {

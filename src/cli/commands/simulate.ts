@@ -19,10 +19,15 @@ import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
 import { distributionFlag } from "../options/distribution-flag.js";
 import { explained } from "../options/scenario-flags.js";
 import { SIMULATE_HELP } from "../options/simulate-help.js";
+import {
+  efficienciesFromFlags,
+  gpuFromFlags,
+  HARDWARE_FLAGS,
+  modelFromFlags,
+} from "../options/throughput-options.js";
 import { OUTPUT_FLAGS, outputFormat } from "../output.js";
 import { startSimulationProgress } from "../report/simulate-progress.js";
 import { type SimulateReport, simulateCsv, simulateTable } from "../report/simulate-report.js";
-import { efficienciesFromFlags, gpuFromFlags, HARDWARE_FLAGS, modelFromFlags } from "./throughput-options.js";
 
 const s = { type: "string" } as const;
 const FLAGS = {

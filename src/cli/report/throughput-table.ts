@@ -1,4 +1,5 @@
 import type { DerivedDedicated } from "../../core/throughput/derived-dedicated.js";
+import type { StepBreakdown } from "../../core/throughput/step-breakdown.js";
 import type { ThroughputPoint } from "../../core/throughput/throughput-at.js";
 import type { Efficiencies } from "../../core/throughput/types.js";
 import { terminalSafe } from "../../format/echo.js";
@@ -9,9 +10,44 @@ import { tableText } from "../table-text.js";
 export interface ThroughputReport extends ThroughputPoint {
   model: { id: string; source: string };
   gpu: { id: string; gpus: number; dataParallelAttention: boolean };
+  deployment?: {
+    layout: string;
+    label: string;
+    weights: {
+      dense?: { bytesPerParam: number; math: string } | undefined;
+      experts?: { bytesPerParam: number; math: string } | undefined;
+    };
+    kvBytesPerElement: number;
+    attentionMath: string;
+    source: string;
+  };
+  offline?: OfflineReport;
+  band?: { typicalFactor: number; worstFactor: number; points: number };
   efficiencies: Efficiencies & { profile: string; overridden: string[]; source: string };
   warnings: string[];
 }
+
+/** A serving benchmark's result as the table reads it (colocated or disaggregated). */
+export type OfflineReport =
+  | ({ ok: false; reason: string } & { mode: string })
+  | {
+      ok: true;
+      mode: "colocated";
+      outputTokensPerSecondPerGpu: number;
+      sequences: number;
+      limitedBy: string;
+      prefillTokensPerStep: number;
+      step: StepBreakdown;
+    }
+  | {
+      ok: true;
+      mode: "disaggregated";
+      outputTokensPerSecondPerGpu: number;
+      limitedBy: string;
+      prefillTokensPerSecond: number;
+      prefillStep: StepBreakdown;
+      decode: { sequences: number; step: StepBreakdown; outputTokensPerSecondPerGpu: number };
+    };
 
 /** The episode half of the report: the simulation and the page's figure. */
 export type EpisodesReport = Omit<DerivedDedicated, "ok"> & {
@@ -36,7 +72,8 @@ const flops = (n: number) => (n >= 1e9 ? `${(n / 1e9).toFixed(2)} GFLOP` : `${(n
 /** The human report of `throughput`: the throughput point, its efficiencies, and the episode simulation. */
 export function throughputTable(report: ThroughputReport, episodes: EpisodesReport | undefined): string {
   const lines: string[] = [];
-  const hw = `${report.gpu.gpus} × ${report.gpu.id}${report.gpu.dataParallelAttention ? ", data-parallel attention" : ""}`;
+  const layout = report.deployment ? `, ${report.deployment.layout.toUpperCase()}${report.gpu.gpus}` : "";
+  const hw = `${report.gpu.gpus} × ${report.gpu.id}${layout}${!report.deployment && report.gpu.dataParallelAttention ? ", data-parallel attention" : ""}`;
   lines.push(
     `${report.model.id} on ${hw} · context ${formatCount(report.contextTokens)} · batch ${formatCount(report.batch)}`,
   );
@@ -79,6 +116,30 @@ export function throughputTable(report: ThroughputReport, episodes: EpisodesRepo
       ["left", "right", "left"],
     ),
   );
+  const d = report.deployment;
+  if (d) {
+    const fmt = (w?: { bytesPerParam: number; math: string }) =>
+      w
+        ? `${w.bytesPerParam.toFixed(w.bytesPerParam < 1 ? 3 : 0)} B/param on ${w.math} tensor cores`
+        : "as the checkpoint";
+    lines.push(
+      `Deployment: ${d.label}; weights ${fmt(d.weights.dense)}, experts ${fmt(d.weights.experts)}; KV ${d.kvBytesPerElement} B/element, attention in ${d.attentionMath}`,
+      `  default from: ${d.source}`,
+    );
+  }
+  lines.push(
+    "Step time (ms) by phase:",
+    breakdownTable([
+      [`prefill ${report.batch} × ${formatCount(report.contextTokens)}`, report.prefillBreakdown],
+      [`decode step, batch ${report.batch}`, report.decodeBreakdown],
+    ]),
+  );
+  if (report.offline) lines.push(...offlineLines(report.offline));
+  if (report.band) {
+    lines.push(
+      `Error band: derived figures are typically within ×/÷ ${report.band.typicalFactor} of TensorRT-LLM's published ones (worst ×/÷ ${report.band.worstFactor}, ${report.band.points} points).`,
+    );
+  }
   const e = report.efficiencies;
   lines.push(
     `Efficiencies (${e.profile}${e.overridden.length ? `; set by ${e.overridden.join(", ")}` : ""}): matmul ${e.matmulFraction}, attention ${e.attentionFraction}, ` +
@@ -128,4 +189,41 @@ function episodeLines(ep: EpisodesReport): string[] {
     `GPU rate: ${ep.usdPerGpuHourSource}.`,
   ];
   return lines;
+}
+
+const ms = (seconds: number) => (seconds * 1000).toFixed(seconds < 0.01 ? 3 : 2);
+
+function breakdownTable(rows: [string, StepBreakdown][]): string {
+  return tableText(
+    ["", "GEMM FLOPs", "weights", "attention", "KV read", "comm.", "floor", "step", "bound"],
+    rows.map(([name, b]) => [
+      name,
+      ms(b.denseComputeSeconds + b.expertComputeSeconds),
+      ms(b.weightSeconds),
+      ms(b.attentionComputeSeconds),
+      ms(b.kvSeconds),
+      ms(b.communicationSeconds),
+      ms(b.floorSeconds),
+      ms(b.seconds),
+      b.bound,
+    ]),
+    ["left", "right", "right", "right", "right", "right", "right", "right", "left"],
+  );
+}
+
+function offlineLines(offline: OfflineReport): string[] {
+  if (!offline.ok) return [`Serving benchmark: ${offline.reason}`];
+  if (offline.mode === "colocated") {
+    return [
+      `Serving benchmark (max load): ${formatCount(offline.outputTokensPerSecondPerGpu)} output tok/s per GPU; ${formatCount(offline.sequences)} sequences in flight (${offline.limitedBy}), each step also prefilling ${formatCount(offline.prefillTokensPerStep)} prompt tokens`,
+      breakdownTable([["steady-state step", offline.step]]),
+    ];
+  }
+  return [
+    `Serving benchmark, disaggregated (max load): ${formatCount(offline.outputTokensPerSecondPerGpu)} output tok/s per GPU of both pools, limited by the ${offline.limitedBy}; prefill pool ${formatCount(offline.prefillTokensPerSecond)} prompt tok/s, decode pool ${formatCount(offline.decode.outputTokensPerSecondPerGpu)} output tok/s per GPU (${formatCount(offline.decode.sequences)} sequences)`,
+    breakdownTable([
+      ["prefill pass", offline.prefillStep],
+      ["decode step", offline.decode.step],
+    ]),
+  ];
 }

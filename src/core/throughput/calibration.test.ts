@@ -22,7 +22,7 @@ describe("prefillSeconds on DATA.md §5 (one H100, Llama-3.1-8B shape)", () => {
     [64, 17_947],
     [96, 13_997],
     [128, 11_413],
-  ])("predicts full prefill of %iK tokens within ±20%% of %i tok/s", (k, measured) => {
+  ])("predicts full prefill of %iK tokens within ±10%% of %i tok/s (serving defaults)", (k, measured) => {
     const tokens = k * K;
     // The measurement batched short prompts so that at least 16K tokens were in flight.
     const sequences = Math.max(1, Math.ceil((16 * K) / tokens));
@@ -32,7 +32,7 @@ describe("prefillSeconds on DATA.md §5 (one H100, Llama-3.1-8B shape)", () => {
       sequences,
     });
     const predicted = (tokens * sequences) / seconds;
-    expect(Math.abs(predicted / measured - 1)).toBeLessThan(0.2);
+    expect(Math.abs(predicted / measured - 1)).toBeLessThan(0.1);
   });
 });
 
@@ -47,8 +47,20 @@ describe("decodeStepSeconds on DATA.md §5 (no CUDA graphs there)", () => {
     [64, 4, 3_414],
     [128, 2, 6_611],
     [256, 1, 12_305],
-  ])("predicts %i sequences at %iK within ±25%% of %i tok/s (serving defaults)", (batch, k, measured) => {
-    expect(Math.abs(decodeTps(SERVING_EFFICIENCIES, batch, k) / measured - 1)).toBeLessThan(0.25);
+  ])(
+    "predicts a bare forward step of %i sequences at %iK within ±15%% of %i tok/s (the harness's profile)",
+    (batch, k, measured) => {
+      // §5 timed forward passes alone: no scheduler, no sampling. The `eager` profile keeps the serving
+      // fractions and bandwidth and leaves out the serving engine's per-sequence and per-layer step terms.
+      expect(Math.abs(decodeTps(EAGER_EFFICIENCIES, batch, k) / measured - 1)).toBeLessThan(0.15);
+    },
+  );
+
+  it("serving adds the engine's step terms: 32 × 2K decodes 4% below the bare forward step of `eager`", () => {
+    // Roofline 32 ÷ 3,180 tok/s = 10.06 ms, plus 32 layers × 30 µs + 32 sequences × 18.4 µs = 1.55 ms:
+    // 11.61 ms a step, 2,756 tok/s (2,772 measured, where eager's host floor sets 2,857).
+    expect(decodeTps(SERVING_EFFICIENCIES, 32, 2)).toBeCloseTo(2_756, -1);
+    expect(decodeTps(SERVING_EFFICIENCIES, 32, 2)).toBeLessThan(decodeTps(EAGER_EFFICIENCIES, 32, 2));
   });
 
   it.each([

@@ -1,9 +1,8 @@
-import { attentionFlopsPerAttendedToken, linearFlopsPerToken, slidingFlopsPerToken } from "./flops.js";
-import { peakFlopsPerSecond } from "./peak-flops.js";
-import { type RooflineSeconds, rooflineOf } from "./prefill-time.js";
+import { attentionFlopsPerAttendedToken, slidingFlopsPerToken } from "./flops.js";
+import { type RooflineSeconds, rooflineOfBreakdown } from "./prefill-time.js";
 import { sequenceCacheBytes } from "./sequence-cache-bytes.js";
+import { stepBreakdown } from "./step-breakdown.js";
 import type { Efficiencies, ModelArchitecture, Replica } from "./types.js";
-import { weightBytesRead } from "./weight-bytes.js";
 
 /** One decode step: `sequences` sequences, each generating one token at a context of `contextTokens`. */
 export interface DecodeWork {
@@ -14,7 +13,8 @@ export interface DecodeWork {
 /**
  * Seconds of one decode step: the larger of its compute (weights plus attention over each context) and
  * its bytes moved (the weights the batch touches, once per step, plus every sequence's KV), or the
- * per-layer host overhead where the engine does not replay CUDA graphs.
+ * per-layer host overhead where the engine does not replay CUDA graphs; plus exposed communication and
+ * the per-step latency floor.
  */
 export function decodeStepSeconds(
   model: ModelArchitecture,
@@ -23,18 +23,12 @@ export function decodeStepSeconds(
   work: DecodeWork,
 ): RooflineSeconds {
   const { sequences, contextTokens } = work;
-  const peak = peakFlopsPerSecond(replica.gpu, model) * replica.gpus;
-  const linearFlops = linearFlopsPerToken(model) * sequences;
   const attentionFlops =
     (attentionFlopsPerAttendedToken(model, "decode") * contextTokens +
       slidingFlopsPerToken(model, contextTokens)) *
     sequences;
-  const computeSeconds =
-    linearFlops / (peak * efficiencies.matmulFraction) +
-    attentionFlops / (peak * efficiencies.attentionFraction);
-  const bytes =
-    weightBytesRead(model, sequences) + sequenceCacheBytes(model, replica, contextTokens) * sequences;
-  const memorySeconds =
-    bytes / (replica.gpu.hbmBytesPerSecond * replica.gpus * efficiencies.bandwidthFraction);
-  return rooflineOf(computeSeconds, memorySeconds, model.layers * efficiencies.stepOverheadSecondsPerLayer);
+  const kvBytes = sequenceCacheBytes(model, replica, contextTokens) * sequences;
+  return rooflineOfBreakdown(
+    stepBreakdown(model, replica, efficiencies, { tokens: sequences, attentionFlops, kvBytes, sequences }),
+  );
 }

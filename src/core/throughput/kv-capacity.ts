@@ -1,5 +1,6 @@
 import { kvBytesPerToken, slidingWindowBytesPerSequence } from "./kv-bytes.js";
 import { kvCopiesPerReplica } from "./kv-copies.js";
+import { weightBytesPerGpu as weightBytesPerGpu_ } from "./model-parts.js";
 import type { ModelArchitecture, Replica } from "./types.js";
 
 /** A replica's room for KV cache once its weights are loaded. */
@@ -19,14 +20,17 @@ export type KvCapacity =
     }
   | { ok: false; reason: string };
 
-/** KV capacity of one replica: free HBM after weights at `memoryUtilizationFraction`, copies per rank counted. */
+/**
+ * KV capacity of one replica: free HBM after each GPU's weights (a 1/n slice, or under data-parallel attention
+ * a whole non-expert copy plus 1/n of the experts) at `memoryUtilizationFraction`, copies per rank counted.
+ */
 export function kvCapacity(
   model: ModelArchitecture,
   replica: Replica,
   memoryUtilizationFraction: number,
 ): KvCapacity {
   const usableBytesPerGpu = replica.gpu.hbmBytes * memoryUtilizationFraction;
-  const weightBytesPerGpu = model.weightBytes / replica.gpus;
+  const weightBytesPerGpu = weightBytesPerGpu_(model, replica);
   const freeBytesPerGpu = usableBytesPerGpu - weightBytesPerGpu;
   if (freeBytesPerGpu <= 0) {
     const gb = (bytes: number) => (bytes / 1e9).toFixed(1);

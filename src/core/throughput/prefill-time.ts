@@ -1,9 +1,8 @@
-import { attentionFlopsPerAttendedToken, linearFlopsPerToken, slidingFlopsPerToken } from "./flops.js";
+import { attentionFlopsPerAttendedToken, slidingFlopsPerToken } from "./flops.js";
 import { kvBytesPerToken } from "./kv-bytes.js";
 import { kvCopiesPerReplica } from "./kv-copies.js";
-import { peakFlopsPerSecond } from "./peak-flops.js";
+import { type StepBreakdown, stepBreakdown } from "./step-breakdown.js";
 import type { Efficiencies, ModelArchitecture, Replica } from "./types.js";
-import { weightBytesRead } from "./weight-bytes.js";
 
 /** One prefill pass: `sequences` sequences, each adding `newTokens` onto `cachedTokens` already cached. */
 export interface PrefillWork {
@@ -12,16 +11,19 @@ export interface PrefillWork {
   sequences?: number;
 }
 
-/** Where a roofline time came from: its compute, memory and host-overhead bounds, and the larger. */
+/** Where a step's time came from: its compute, memory and host-overhead bounds, the terms added to them, and the largest. */
 export interface RooflineSeconds {
   seconds: number;
   computeSeconds: number;
   memorySeconds: number;
   overheadSeconds: number;
-  bound: "compute" | "memory" | "overhead";
+  /** Exposed communication and the latency floor, added to max(compute, memory, overhead). */
+  addedSeconds?: number | undefined;
+  bound: StepBreakdown["bound"];
+  breakdown?: StepBreakdown | undefined;
 }
 
-/** The largest of the three bounds, named. */
+/** The largest of the three bounds, named (for a step with no breakdown: compute and memory overlap). */
 export function rooflineOf(
   computeSeconds: number,
   memorySeconds: number,
@@ -32,10 +34,24 @@ export function rooflineOf(
   return { seconds, computeSeconds, memorySeconds, overheadSeconds, bound };
 }
 
+/** A step breakdown as a RooflineSeconds. */
+export function rooflineOfBreakdown(breakdown: StepBreakdown): RooflineSeconds {
+  return {
+    seconds: breakdown.seconds,
+    computeSeconds: breakdown.computeSeconds,
+    memorySeconds: breakdown.memorySeconds,
+    overheadSeconds: breakdown.overheadSeconds,
+    addedSeconds: breakdown.communicationSeconds + breakdown.floorSeconds,
+    bound: breakdown.bound,
+    breakdown,
+  };
+}
+
 /**
  * Seconds to prefill: weight FLOPs (2 × active params per new token) plus causal attention over the cached
  * context and the new tokens themselves (Δ·L + Δ(Δ+1)/2 attended pairs), split over the replica's GPUs; or,
- * if larger, the time to stream the weights once and read the cached KV.
+ * if larger, the time to stream the weights once and read the cached KV; plus exposed communication and
+ * the per-step latency floor (stepBreakdown).
  */
 export function prefillSeconds(
   model: ModelArchitecture,
@@ -45,19 +61,18 @@ export function prefillSeconds(
 ): RooflineSeconds {
   const sequences = work.sequences ?? 1;
   const { newTokens: delta, cachedTokens: cached } = work;
-  const peak = peakFlopsPerSecond(replica.gpu, model) * replica.gpus;
   const attendedPairs = delta * cached + (delta * (delta + 1)) / 2;
-  const linearFlops = linearFlopsPerToken(model) * delta * sequences;
   const attentionFlops =
     (attentionFlopsPerAttendedToken(model, "prefill") * attendedPairs +
       slidingFlopsPerToken(model, cached + delta) * delta) *
     sequences;
-  const computeSeconds =
-    linearFlops / (peak * efficiencies.matmulFraction) +
-    attentionFlops / (peak * efficiencies.attentionFraction);
-  const kvReadBytes = kvBytesPerToken(model) * kvCopiesPerReplica(model, replica) * cached * sequences;
-  const bytes = weightBytesRead(model, delta * sequences) + kvReadBytes;
-  const memorySeconds =
-    bytes / (replica.gpu.hbmBytesPerSecond * replica.gpus * efficiencies.bandwidthFraction);
-  return rooflineOf(computeSeconds, memorySeconds, model.layers * efficiencies.stepOverheadSecondsPerLayer);
+  const kvBytes = kvBytesPerToken(model) * kvCopiesPerReplica(model, replica) * cached * sequences;
+  return rooflineOfBreakdown(
+    stepBreakdown(model, replica, efficiencies, {
+      tokens: delta * sequences,
+      attentionFlops,
+      kvBytes,
+      sequences,
+    }),
+  );
 }

@@ -112,13 +112,17 @@ export function simulateReplica(
       const ideallyNew = turn === 1 ? p1 : added - (keepGenerated ? g : 0);
       for (let first = 0; first < wave; first += group) {
         const size = Math.min(group, wave - first);
+        const sideBySide = replica.dataParallelAttention ? Math.min(replica.gpus, size) : 1;
         for (let episode = first; episode < first + size; episode++) {
           const hit = input.cache === "reuse" ? Math.min(cache.cached(episode), prompt) : 0;
           cache.hold(episode, prompt + g);
-          totals.prefill += prefillSeconds(model, replica, efficiencies, {
-            newTokens: prompt - hit,
-            cachedTokens: hit,
-          }).seconds;
+          // Under data-parallel attention the group's prompts prefill side by side, one per rank.
+          totals.prefill +=
+            prefillSeconds(model, replica, efficiencies, {
+              newTokens: prompt - hit,
+              cachedTokens: hit,
+              sequences: sideBySide,
+            }).seconds / sideBySide;
           totals.prompt += prompt;
           totals.prefilled += prompt - hit;
           totals.hit += hit;

@@ -5,6 +5,7 @@ import { fixedBytesPerSequence, kvBytesPerToken } from "./kv-bytes.js";
 import { kvCapacity } from "./kv-capacity.js";
 import { prefillSeconds } from "./prefill-time.js";
 import { sequenceCacheBytes } from "./sequence-cache-bytes.js";
+import type { StepBreakdown } from "./step-breakdown.js";
 import type { Efficiencies, ModelArchitecture, Replica } from "./types.js";
 
 /** Throughput of one replica at one context and batch, with the figures it was derived from. */
@@ -13,10 +14,13 @@ export interface ThroughputPoint {
   batch: number;
   /** Tokens per second prefilling `batch` sequences of `contextTokens` tokens each, from an empty cache. */
   prefillTokensPerSecond: number;
-  prefillBound: "compute" | "memory" | "overhead";
+  prefillBound: StepBreakdown["bound"];
   /** Tokens per second of one decode step for `batch` sequences each at `contextTokens`. */
   decodeTokensPerSecond: number;
-  decodeBound: "compute" | "memory" | "overhead";
+  decodeBound: StepBreakdown["bound"];
+  /** Where each phase's time goes: GEMMs, weights, attention, KV, communication, floor; and its dominant term. */
+  prefillBreakdown: StepBreakdown;
+  decodeBreakdown: StepBreakdown;
   kvBytesPerToken: number;
   fixedBytesPerSequence: number;
   kvCopies: number;
@@ -69,6 +73,8 @@ export function throughputAt(
     prefillBound: prefill.bound,
     decodeTokensPerSecond: at.batch / decode.seconds,
     decodeBound: decode.bound,
+    prefillBreakdown: prefill.breakdown as StepBreakdown,
+    decodeBreakdown: decode.breakdown as StepBreakdown,
     kvBytesPerToken: kvBytesPerToken(model),
     fixedBytesPerSequence: fixedBytesPerSequence(model),
     kvCopies: capacity.ok ? capacity.kvCopies : 1,

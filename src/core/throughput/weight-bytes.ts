@@ -1,18 +1,34 @@
-import type { ModelArchitecture } from "./types.js";
+import { modelParts } from "./model-parts.js";
+import type { ModelArchitecture, Replica } from "./types.js";
+
+/** Weight bytes of one forward pass, split into the non-expert part and the routed experts. */
+export interface WeightBytesSplit {
+  denseBytes: number;
+  expertBytes: number;
+}
 
 /**
- * Weight bytes one forward pass over `sequences` sequences reads from HBM: dense weights always; of a
- * mixture of experts, the expected share of experts that at least one of the tokens routes to,
- * 1 − (1 − k/E)^tokens under uniform routing. Input embeddings are looked up, not streamed.
+ * Weight bytes one forward pass over `tokens` tokens reads from HBM, replica-wide: the non-expert weights
+ * (once per rank under data-parallel attention, since each rank holds its own copy); of a mixture of
+ * experts, the expected share of experts at least one token routes to, 1 − (1 − k/E)^tokens under uniform
+ * routing. Input embeddings are looked up, not streamed.
  */
-export function weightBytesRead(model: ModelArchitecture, tokens: number): number {
-  const bytesPerParam = model.weightBytes / model.paramsTotal;
-  const streamedParams = model.paramsTotal - model.inputEmbeddingParams;
+export function weightBytesSplit(
+  model: ModelArchitecture,
+  tokens: number,
+  replica?: Replica,
+): WeightBytesSplit {
+  const parts = modelParts(model);
+  const copies = replica?.dataParallelAttention ? replica.gpus : 1;
+  const denseBytes = parts.denseStreamedParams * parts.dense.bytesPerParam * copies;
   const moe = model.moe;
-  if (!moe || moe.experts <= moe.expertsPerToken) return streamedParams * bytesPerParam;
-  const perExpertParams = (model.paramsTotal - model.paramsActive) / (moe.experts - moe.expertsPerToken);
-  const expertParams = perExpertParams * moe.experts;
-  const denseParams = streamedParams - expertParams;
+  if (!moe || parts.expertParams === 0) return { denseBytes, expertBytes: 0 };
   const touched = 1 - (1 - moe.expertsPerToken / moe.experts) ** Math.max(1, tokens);
-  return (denseParams + expertParams * touched) * bytesPerParam;
+  return { denseBytes, expertBytes: parts.expertParams * parts.experts.bytesPerParam * touched };
+}
+
+/** weightBytesSplit's total: the weight bytes a forward pass over `tokens` tokens reads. */
+export function weightBytesRead(model: ModelArchitecture, tokens: number, replica?: Replica): number {
+  const split = weightBytesSplit(model, tokens, replica);
+  return split.denseBytes + split.expertBytes;
 }

@@ -1,10 +1,10 @@
 import * as Plot from "@observablehq/plot";
 import { useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { formatCount, formatHours, formatUsd } from "../../format/numbers.js";
 import {
   derivedDedicatedForReference,
   throughputCurveForReference,
-} from "../../catalog/derived-for-reference.js";
-import { formatCount, formatHours, formatUsd } from "../../format/numbers.js";
+} from "../../scenario/derived-for-reference.js";
 import type { Priced } from "../evaluate.js";
 import { sentence } from "./plan-cards.js";
 
