@@ -15,7 +15,7 @@ const cents = {
     })).format(n),
 };
 
-/** Dollars as the reference page rounds them: cents below $10, whole dollars from $10, with separators. */
+/** Dollars as the Fireworks page rounds them: cents below $10, whole dollars from $10, with separators. */
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return "—";
   return `$${usd < 10 ? cents.format(usd) : whole.format(usd)}`;

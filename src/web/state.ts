@@ -55,7 +55,7 @@ export function defaultDraft(modelId?: string): Draft {
   return { modelId: scenario.model.id, text: text as Draft["text"] };
 }
 
-/** The draft after choosing another model: as on the reference page, the Advanced fields reset. */
+/** The draft after choosing another model: as on the Fireworks page, the Advanced fields reset. */
 export function withModel(draft: Draft, modelId: string): Draft {
   const defaults = defaultDraft(modelId);
   const text = { ...draft.text };
