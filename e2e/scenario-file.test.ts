@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/run.js";
 import { formatUsd } from "../src/format/numbers.js";
+import { cliJson } from "../test/cli-helpers.js";
 import { type Harness, startHarness, watchErrors } from "./harness.js";
 
 let harness: Harness;
@@ -21,19 +21,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-async function cliJson(args: string[]) {
-  let stdout = "";
-  const code = await runCli([...args, "--json"], {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
-}
 
 describe("opening a scenario file on the page", () => {
   const dir = mkdtempSync(join(tmpdir(), "rollout-cost-page-scenario-"));

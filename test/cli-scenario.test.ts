@@ -4,26 +4,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/run.js";
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    stdin: process.stdin,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  return { code, stdout, stderr };
-}
-
-async function json(args: string[]) {
-  const r = await cli([...args, "--json"]);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout);
-}
+import { runCliInProcess as cli, cliJson as json } from "./cli-helpers.js";
 
 describe("one number grammar on the CLI", () => {
   it.each(["50000", "50,000", "50_000", "50K", "50k", "5e4", "0.05M"])(
