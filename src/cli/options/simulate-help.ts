@@ -24,6 +24,9 @@ Workload (defaults: the Fireworks page's episode)
   --generated-per-turn <dist> tokens generated each turn (default 2000)
   --tool-latency <dist>      seconds the tool / environment takes after each turn (default 0)
   --keep-generated           keep the generated tokens' KV for the next turn
+  --shape-from-log <log>     draw episodes, turns, tokens added and generated per turn
+                             from a rollout log's own episodes (as 'analyze' reads it);
+                             the flags above override each
   --concurrency <n>          episodes in flight at once (default: what the engines
                              run at once, --max-seqs × --replicas)
   --routing <kind>           session-affinity (a group's home replica) | cache-aware |
