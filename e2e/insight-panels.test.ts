@@ -245,6 +245,15 @@ describe("screenshots", () => {
         await (await page.$(".divergence"))?.screenshot({
           path: `${TEST_OUTPUT}panel-divergence-${name}.png`,
         });
+        // Every piece of text in the three panels, charts and legends included, is at least 11 px.
+        const smallest = await page.$$eval(".survival *, .breakdown *, .divergence *", (elements) =>
+          Math.min(
+            ...elements
+              .filter((e) => Array.from(e.childNodes).some((n) => n.nodeType === 3 && n.textContent?.trim()))
+              .map((e) => Number.parseFloat(getComputedStyle(e).fontSize)),
+          ),
+        );
+        expect(smallest).toBeGreaterThanOrEqual(11);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
         expect(overflow).toBeLessThanOrEqual(0);
       }
