@@ -6,6 +6,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../src/format/numbers.js";
+import { REPLAY_CAPACITIES_TOKENS } from "../src/scenario/replay-for.js";
 import { SURVIVAL_CONCURRENCIES } from "../src/scenario/simulation-for.js";
 import { evaluate } from "../src/web/evaluate.js";
 import { type Harness, startHarness, TEST_OUTPUT, watchErrors } from "./harness.js";
@@ -110,6 +111,56 @@ describe("the cache-survival panel", () => {
     const usd = `${formatHours(changed.simulation.gpuHours)} GPU-h · ${formatUsd(changed.dedicatedUsd)}`;
     await expect.poll(() => text('[data-figure="survival-usd"]'), { timeout: 60_000 }).toBe(usd);
     await expectFigures(changed);
+    expect(errors).toEqual([]);
+  });
+});
+
+describe("the trace replay", () => {
+  const trace = fileURLToPath(
+    new URL("../examples/traces/mooncake-synthetic-trace.jsonl.gz", import.meta.url),
+  );
+
+  it("replays a dropped Mooncake trace in a worker: hit and $ per plan at each capacity as `replay --json`", async () => {
+    const capacities = REPLAY_CAPACITIES_TOKENS.map((c) => (Number.isFinite(c) ? String(c) : "unlimited"));
+    const cli = await cliJson([
+      "replay",
+      trace,
+      "--model",
+      defaults.model,
+      "--capacities",
+      capacities.join(","),
+      "--json",
+    ]);
+    await page.goto(harness.server.url);
+    await page.click("details.survival summary");
+    await page.setInputFiles("#trace-file", trace);
+    await page.waitForSelector('[data-report="replay"]', { timeout: 60_000 });
+    const rows = await page.$$eval('[data-table="replay"] tbody tr', (trs) =>
+      trs.map((tr) => [
+        tr.getAttribute("data-capacity"),
+        tr.querySelector('[data-figure="hit"]')?.textContent,
+        ...Array.from(tr.querySelectorAll("td[data-plan]")).map(
+          (td) => `${td.getAttribute("data-plan")} ${td.textContent}`,
+        ),
+      ]),
+    );
+    expect(rows).toEqual(
+      cli.rows.map(
+        (r: {
+          capacityTokens: number | null;
+          hitFraction: number;
+          plans: { id: string; usdTotal: number }[];
+        }) => [
+          r.capacityTokens === null ? "unlimited" : String(r.capacityTokens),
+          pct(r.hitFraction),
+          ...r.plans.map((p) => `${p.id} ${formatUsd(p.usdTotal)}`),
+        ],
+      ),
+    );
+    // The trace README's figure at 1,024,000 tokens: 14.67 % of input tokens.
+    expect(rows[2]?.[1]).toBe("14.7%");
+    expect(await page.$$eval(".replay-chart svg path", (p) => p.length)).toBeGreaterThanOrEqual(1);
+    expect(await text(".trace-replay")).not.toMatch(/NaN|Infinity|undefined/);
     expect(errors).toEqual([]);
   });
 });
@@ -224,6 +275,9 @@ describe("the prefix-divergence view", () => {
 
 describe("screenshots", () => {
   it("writes each panel at 1440 and 360 px, light and dark", async () => {
+    const trace = fileURLToPath(
+      new URL("../examples/traces/mooncake-synthetic-trace.jsonl.gz", import.meta.url),
+    );
     const sample = fileURLToPath(new URL("../examples/verifiers-traces.jsonl", import.meta.url));
     for (const width of [1440, 360]) {
       for (const colorScheme of ["light", "dark"] as const) {
@@ -239,6 +293,10 @@ describe("screenshots", () => {
         // The page's own scenario first: the dropped log below fills the inputs with its shape.
         await (await page.$(".survival"))?.screenshot({ path: `${TEST_OUTPUT}panel-survival-${name}.png` });
         await (await page.$(".breakdown"))?.screenshot({ path: `${TEST_OUTPUT}panel-breakdown-${name}.png` });
+        await page.setInputFiles("#trace-file", trace);
+        await page.waitForSelector('[data-report="replay"]', { timeout: 60_000 });
+        await settle();
+        await (await page.$(".trace-replay"))?.screenshot({ path: `${TEST_OUTPUT}panel-replay-${name}.png` });
         await page.setInputFiles("#log-file", sample);
         await page.waitForSelector('[data-report="divergence"]');
         await settle();
@@ -246,12 +304,16 @@ describe("screenshots", () => {
           path: `${TEST_OUTPUT}panel-divergence-${name}.png`,
         });
         // Every piece of text in the three panels, charts and legends included, is at least 11 px.
-        const smallest = await page.$$eval(".survival *, .breakdown *, .divergence *", (elements) =>
-          Math.min(
-            ...elements
-              .filter((e) => Array.from(e.childNodes).some((n) => n.nodeType === 3 && n.textContent?.trim()))
-              .map((e) => Number.parseFloat(getComputedStyle(e).fontSize)),
-          ),
+        const smallest = await page.$$eval(
+          ".survival *, .breakdown *, .divergence *, .trace-replay *",
+          (elements) =>
+            Math.min(
+              ...elements
+                .filter((e) =>
+                  Array.from(e.childNodes).some((n) => n.nodeType === 3 && n.textContent?.trim()),
+                )
+                .map((e) => Number.parseFloat(getComputedStyle(e).fontSize)),
+            ),
         );
         expect(smallest).toBeGreaterThanOrEqual(11);
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

@@ -13,6 +13,7 @@ import type { Priced } from "../evaluate.js";
 import type { SimulateResponse } from "../workers/simulate-worker.js";
 import { sentence } from "./plan-cards.js";
 import { SmallLineChart } from "./small-line-chart.js";
+import { TraceReplay } from "./trace-replay.js";
 
 type Done = Extract<SimulateResponse, { type: "done" }>;
 const pct = (fraction: number) => formatPercent(fraction * 100);
@@ -33,6 +34,7 @@ export function CacheSurvival(props: { priced: Priced }) {
     <details class="survival" onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}>
       <summary>Cache survival: simulate the rollout event by event</summary>
       {open && <SurvivalBody priced={props.priced} />}
+      {open && <TraceReplay modelId={props.priced.scenario.model.id} />}
     </details>
   );
 }
