@@ -6,8 +6,12 @@ import { SmallLineChart } from "./small-line-chart.js";
 
 type Done = Extract<ReplayResponse, { type: "done" }>;
 const pct = (fraction: number) => formatPercent(fraction * 100);
-const capacityLabel = (tokens: number) =>
-  Number.isFinite(tokens) ? `${formatCount(tokens)} tokens` : "unlimited";
+/** Every other capacity on the axis, so the labels fit at 360 px. */
+const AXIS_TICKS = [256_000, 1_024_000, 2_560_000, 10_240_000];
+const capacityLabel = (tokens: number) => (Number.isFinite(tokens) ? formatCount(tokens) : "unlimited");
+const compact = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+/** 256000 → "256K", 2560000 → "2.56M": axis ticks. */
+const tokensTick = (n: number) => (n >= 1e6 ? `${compact.format(n / 1e6)}M` : `${compact.format(n / 1e3)}K`);
 
 /**
  * Drop a serving trace in the Mooncake format: a Web Worker replays it through one shared LRU prefix
@@ -92,7 +96,8 @@ function ReplayResult(props: { name: string; done: Done; modelId: string }) {
         yLabel="Prefix-cache hit"
         xLog
         yPercent
-        tickX={(n) => `${formatCount(n / 1_000_000)}M`}
+        tickX={tokensTick}
+        xTicks={AXIS_TICKS}
         tickY={pct}
         {...(unlimited && {
           dashed: { y: unlimited.hitFraction, label: `unlimited ${pct(unlimited.hitFraction)}` },
@@ -104,7 +109,7 @@ function ReplayResult(props: { name: string; done: Done; modelId: string }) {
         <table class="plans-table" data-table="replay">
           <thead>
             <tr>
-              <th scope="col">Capacity</th>
+              <th scope="col">Capacity (tokens)</th>
               <th scope="col">Hit</th>
               {plans.map((p) => (
                 <th key={p.id} scope="col" title={p.label}>
