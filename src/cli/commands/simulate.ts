@@ -1,7 +1,6 @@
 import { gpuRateFor, presetById } from "../../catalog/lookup.js";
 import { CACHE_SURVIVAL_FRACTION, SIMULATION_ENGINE_DEFAULTS } from "../../catalog/simulation-defaults.js";
 import { LIMITS } from "../../core/limits.js";
-import { pricePlans } from "../../core/price-plans.js";
 import { sweepConcurrency } from "../../core/simulation/concurrency-sweep.js";
 import { rlStepSummary } from "../../core/simulation/rl-step-summary.js";
 import {
@@ -12,6 +11,7 @@ import {
 import { simulateRollout } from "../../core/simulation/simulate-rollout.js";
 import { jsonText } from "../../format/machine-text.js";
 import { planOffer } from "../../scenario/plans.js";
+import { priceScenario } from "../../scenario/price.js";
 import { resolveScenario } from "../../scenario/resolve.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
@@ -154,7 +154,15 @@ export const simulate: Command = {
         ? "--usd-per-gpu-hour"
         : `${rate?.source ?? "none"} (${rate?.asOf ?? "no date"})`;
     const presetId = values.preset ?? "current";
-    const offer = explained(() => planOffer(resolveScenario({ preset: presetId, model: model.id })));
+    // The plans, their prices and the training are the scenario layer's, as for every other command.
+    const scenario = explained(() =>
+      resolveScenario({
+        preset: presetId,
+        model: model.id,
+        trainPasses: passes,
+        ...(trainTps !== undefined && { trainTokensPerSecond: trainTps }),
+      }),
+    );
 
     const progress =
       context.stderr.isTTY && episodes * (sweepLevels?.length ?? 1) >= 20_000
@@ -185,16 +193,11 @@ export const simulate: Command = {
         simulation: main,
         dedicatedUsd: main.gpuHours * usdPerGpuHour,
         rlSteps: rlStepSummary(main),
-        plans: checked(() =>
-          pricePlans(main.tokens, offer.plans, {
-            training: {
-              tokensTrained: rlStepSummary(main).tokensTrained,
-              passes,
-              steps: 1,
-              ...(trainTps !== undefined && { trainTokensPerSecond: trainTps }),
-            },
+        plans: explained(() =>
+          priceScenario(scenario, {
+            observed: { tokens: main.tokens, tokensTrained: rlStepSummary(main).tokensTrained },
           }),
-        ),
+        ).plans,
         sweep: sweep && {
           threshold: CACHE_SURVIVAL_FRACTION.value,
           thresholdSource: CACHE_SURVIVAL_FRACTION.source,
@@ -217,7 +220,7 @@ export const simulate: Command = {
               : { ok: false as const, reason: p.result.reason }),
           })),
         },
-        warnings: offer.unavailable.map((u) => `${u.id}: ${u.reason}`),
+        warnings: planOffer(scenario).unavailable.map((u) => `${u.id}: ${u.reason}`),
       };
       progress?.stop();
       context.stdout.write(

@@ -15,7 +15,7 @@ Model and hardware (as for 'throughput')
   --dp-attention, --profile, --*-efficiency, --memory-utilization, --step-overhead-ms
   --replicas <n>             replicas (default 1)
 
-Workload (defaults: the reference page's episode)
+Workload (defaults: the Fireworks page's episode)
   --episodes <n>             episodes in all (default 1000)
   --group-size <n>           GRPO group: episodes sharing their initial prompt (default 1)
   --turns <dist>             turns per episode (default 8)
@@ -44,7 +44,7 @@ Engine (defaults: vLLM's, see the catalog)
   --max-seqs <n>             sequences per step (default 256)
 
 Cost and sweep
-  --usd-per-gpu-hour <usd>   default: the reference page's rate for the GPU
+  --usd-per-gpu-hour <usd>   default: the Fireworks page's rate for the GPU
   --preset <id>              whose per-token and GPU-hour plans price the tokens (default current)
   --sweep-concurrency <list> also simulate at each concurrency: where the cache stops
                              surviving (hit below 95% of the ideal) and what each costs
