@@ -8,8 +8,9 @@ const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Every `source` string anywhere in the catalog, with where it sits. */
 function sources(value: unknown, path: string, out: { path: string; source: string }[] = []) {
-  if (Array.isArray(value)) value.forEach((v, i) => sources(v, `${path}[${i}]`, out));
-  else if (value && typeof value === "object") {
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) sources(v, `${path}[${i}]`, out);
+  } else if (value && typeof value === "object") {
     for (const [key, v] of Object.entries(value)) {
       if (key.toLowerCase().endsWith("source") && typeof v === "string")
         out.push({ path: `${path}.${key}`, source: v });
