@@ -4,11 +4,11 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/run.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../src/format/numbers.js";
 import { REPLAY_CAPACITIES_TOKENS } from "../src/scenario/replay-for.js";
 import { SURVIVAL_CONCURRENCIES } from "../src/scenario/simulation-for.js";
 import { evaluate } from "../src/web/evaluate.js";
+import { cliJson } from "../test/cli-helpers.js";
 import { type Harness, startHarness, TEST_OUTPUT, watchErrors } from "./harness.js";
 
 let harness: Harness;
@@ -25,19 +25,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await harness?.close();
 });
-
-async function cliJson(args: string[]) {
-  let stdout = "";
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
-}
 
 async function settle(): Promise<void> {
   await page.evaluate(

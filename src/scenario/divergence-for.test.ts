@@ -1,21 +1,8 @@
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../cli/run.js";
+import { cliJson } from "../../test/cli-helpers.js";
 import { analyzeFile } from "../logs/analyze-file.js";
 import { pricedDivergenceForLog } from "./divergence-for.js";
-
-async function cliJson(args: string[]) {
-  let stdout = "";
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
-}
 
 describe("pricedDivergenceForLog", () => {
   it("is `analyze --json`'s prefixDivergence on the verifiers sample, priced plan by plan", async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "../cli/run.js";
+import { cliJson } from "../../test/cli-helpers.js";
 import { sweepConcurrency } from "../core/simulation/concurrency-sweep.js";
 import { simulateRollout } from "../core/simulation/simulate-rollout.js";
 import {
@@ -8,19 +8,6 @@ import {
   simulationInputFor,
   survivalFigures,
 } from "./simulation-for.js";
-
-async function cliJson(args: string[]) {
-  let stdout = "";
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
-}
 
 const workload = {
   episodes: 200,

@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { runCli } from "../cli/run.js";
+import { cliJson } from "../../test/cli-helpers.js";
 import { bandedFigure, stepBreakdownFor, stepSegments } from "./step-breakdown-for.js";
-
-async function cliJson(args: string[]) {
-  let stdout = "";
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
-}
 
 describe("stepBreakdownFor", () => {
   it("is `rollout-cost throughput --json` for the catalog default and for chosen layout and experts", async () => {

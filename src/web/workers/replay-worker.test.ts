@@ -1,26 +1,13 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../../cli/run.js";
+import { cliJson } from "../../../test/cli-helpers.js";
 import { replayPlansFor } from "../../scenario/replay-for.js";
 import { handleReplayRequest } from "./replay-worker.js";
 
 const tracePath = fileURLToPath(
   new URL("../../../examples/traces/mooncake-synthetic-trace.jsonl.gz", import.meta.url),
 );
-
-async function cliJson(args: string[]) {
-  let stdout = "";
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
-}
 
 describe("the replay worker and replayPlansFor", () => {
   it("replays the shared trace (gzipped) to the README's figures and prices rows as `replay --json`", async () => {
