@@ -4,6 +4,7 @@ import { vsTinkerLabel } from "../format/vs-tinker.js";
 import { SHAPE_KEYS } from "../scenario/fields.js";
 import { queryFromValues } from "../scenario/read-values.js";
 import { AdvancedPanel } from "./components/advanced-panel.js";
+import { CacheSurvival } from "./components/cache-survival.js";
 import { CostChart } from "./components/cost-chart.js";
 import { ExportBar } from "./components/export-bar.js";
 import { Footnote } from "./components/footnote.js";
@@ -120,6 +121,7 @@ export function App() {
             <RealityCheck priced={shown} />
             <MorePlans priced={shown} />
             <CostChart priced={shown} />
+            <CacheSurvival priced={shown} />
           </div>
           <ExportBar priced={shown} link={link} />
           <ScenarioImport onDraft={(next) => commit(next)} />
