@@ -58,7 +58,7 @@ describe("the cache-survival panel", () => {
         "--sweep-concurrency",
         SURVIVAL_CONCURRENCIES.join(","),
       ],
-      ...(dp ? ["--dp-attention"] : []),
+      ...(dp ? ["--dp-attention"] : ["--layout", "tp"]),
       "--json",
     ]);
   }

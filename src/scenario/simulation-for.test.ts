@@ -20,7 +20,7 @@ describe("simulationInputFor", () => {
       modelId: "llama-3.1-8b",
       gpuId: "H100_80GB",
       gpus: 1,
-      dataParallelAttention: false,
+      layout: "tp",
       concurrency: 128,
       toolLatencySeconds: 5,
       workload,
@@ -47,7 +47,7 @@ describe("simulationInputFor", () => {
         "--generated-per-turn",
         "300",
       ],
-      ...["--tool-latency", "5", "--concurrency", "128", "--usd-per-gpu-hour", "2.5"],
+      ...["--tool-latency", "5", "--concurrency", "128", "--usd-per-gpu-hour", "2.5", "--layout", "tp"],
       ...["--sweep-concurrency", levels.join(","), "--json"],
     ]);
     expect(cli.simulation.cacheHitFraction).toBe(simulation.cacheHitFraction);
@@ -67,7 +67,7 @@ describe("simulationInputFor", () => {
     const choice = {
       gpuId: "H100_80GB",
       gpus: 1,
-      dataParallelAttention: false,
+      layout: "tp" as const,
       concurrency: 64,
       toolLatencySeconds: 0,
       workload,

@@ -1,12 +1,14 @@
 // The page's "cache survival" panel joined to the catalog: the same RolloutSimulationInput that
 // `rollout-cost simulate` builds from its flags, from the page's model, GPUs and workload.
 import { architectureById, gpuById } from "../catalog/hardware-lookup.js";
+import { DEPLOYMENT_DEFAULTS, type LayoutId, replicaFor } from "../catalog/layouts.js";
 import { CACHE_SURVIVAL_FRACTION, SIMULATION_ENGINE_DEFAULTS } from "../catalog/simulation-defaults.js";
+import { withPrecision } from "../catalog/weight-formats.js";
 import type { Workload } from "../core/episode-shape.js";
 import type { SweepPoint } from "../core/simulation/concurrency-sweep.js";
 import type { RolloutSimulationInput } from "../core/simulation/rollout-input.js";
 import type { RolloutSimulation } from "../core/simulation/rollout-result.js";
-import type { Efficiencies } from "../core/throughput/types.js";
+import type { Efficiencies, ModelArchitecture } from "../core/throughput/types.js";
 
 /** The concurrencies the panel offers and sweeps (episodes in flight across the deployment). */
 export const SURVIVAL_CONCURRENCIES = [64, 128, 256, 512, 1024, 2048, 4096] as const;
@@ -23,7 +25,8 @@ export interface SurvivalChoice {
   gpuId: string;
   /** GPUs in the one replica (the page's dedicated GPUs). */
   gpus: number;
-  dataParallelAttention: boolean;
+  /** The layout (`simulate --layout`); absent = the catalog's deployment for the model, as `simulate` takes it. */
+  layout?: LayoutId;
   concurrency: number;
   /** Seconds the tool takes after each turn but the last, the same every turn. */
   toolLatencySeconds: number;
@@ -38,11 +41,16 @@ export interface SurvivalChoice {
 export function simulationInputFor(
   choice: SurvivalChoice,
 ): { ok: true; input: RolloutSimulationInput } | { ok: false; reason: string } {
-  let model: ReturnType<typeof architectureById>;
+  let model: ModelArchitecture;
   let gpu: ReturnType<typeof gpuById>;
+  const deployment = DEPLOYMENT_DEFAULTS.find((d) => d.modelId === choice.modelId);
   try {
-    model = architectureById(choice.modelId);
     gpu = gpuById(choice.gpuId);
+    model = withPrecision(
+      architectureById(choice.modelId),
+      gpu,
+      deployment ? { dense: deployment.dense, experts: deployment.experts, kv: deployment.kv } : {},
+    );
   } catch (error) {
     if (error instanceof RangeError) return { ok: false, reason: error.message };
     throw error;
@@ -55,7 +63,7 @@ export function simulationInputFor(
     ok: true,
     input: {
       model,
-      replica: { gpu, gpus: choice.gpus, dataParallelAttention: choice.dataParallelAttention },
+      replica: replicaFor(gpu, choice.gpus, choice.layout ?? deployment?.layout ?? "tp"),
       efficiencies,
       replicas: 1,
       engine,

@@ -1,5 +1,7 @@
+import { replicaFor } from "../../catalog/layouts.js";
 import { gpuRateFor, presetById } from "../../catalog/lookup.js";
 import { CACHE_SURVIVAL_FRACTION, SIMULATION_ENGINE_DEFAULTS } from "../../catalog/simulation-defaults.js";
+import { withPrecision } from "../../catalog/weight-formats.js";
 import { LIMITS } from "../../core/limits.js";
 import { sweepConcurrency } from "../../core/simulation/concurrency-sweep.js";
 import { rlStepSummary } from "../../core/simulation/rl-step-summary.js";
@@ -24,6 +26,7 @@ import { distributionFlag } from "../options/distribution-flag.js";
 import { explained } from "../options/scenario-flags.js";
 import { SIMULATE_HELP } from "../options/simulate-help.js";
 import {
+  deploymentFromFlags,
   efficienciesFromFlags,
   gpuFromFlags,
   HARDWARE_FLAGS,
@@ -71,8 +74,15 @@ export const simulate: Command = {
   async run(argv, context) {
     const { values } = parseFlags(argv, FLAGS);
     const format = outputFormat(values);
-    const { model } = modelFromFlags(values);
+    const { model: checkpoint, precision: checkpointPrecision } = modelFromFlags(values);
     const gpu = gpuFromFlags(values);
+    // The deployment as `throughput` takes it: --layout / --weights / --kv-cache, else the catalog's for the model.
+    const deployment = deploymentFromFlags(
+      values,
+      values.model === undefined ? undefined : checkpoint.id,
+      checkpointPrecision,
+    );
+    const model = withPrecision(checkpoint, gpu, deployment.precision);
     const eff = efficienciesFromFlags(values, gpu.efficiencies);
     const int = (name: keyof typeof values, min: number, max: number) =>
       numberFlag(name, values[name] as string | undefined, { integer: true, min, max });
@@ -91,11 +101,7 @@ export const simulate: Command = {
     const passes = numberFlag("passes", values.passes, { min: 0, exclusiveMin: true, max: 1000 }) ?? 1;
     const input: RolloutSimulationInput = {
       model,
-      replica: {
-        gpu,
-        gpus: int("gpus", 1, 1_000_000) ?? 1,
-        dataParallelAttention: values["dp-attention"] === true,
-      },
+      replica: replicaFor(gpu, int("gpus", 1, 1_000_000) ?? 1, deployment.layout),
       efficiencies: eff.efficiencies,
       replicas: int("replicas", 1, 10_000) ?? 1,
       engine: {

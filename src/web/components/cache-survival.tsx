@@ -55,7 +55,7 @@ function SurvivalBody(props: { priced: Priced }) {
         modelId: scenario.model.id,
         gpuId: input.dedicated.gpuType,
         gpus: input.dedicated.gpus,
-        dataParallelAttention: dp,
+        layout: dp ? "dep" : "tp",
         concurrency,
         toolLatencySeconds: toolSeconds,
         workload: input.workload,

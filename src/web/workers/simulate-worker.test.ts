@@ -7,7 +7,7 @@ const built = simulationInputFor({
   modelId: "llama-3.1-8b",
   gpuId: "H100_80GB",
   gpus: 1,
-  dataParallelAttention: false,
+  layout: "tp",
   concurrency: 32,
   toolLatencySeconds: 2,
   workload: {
