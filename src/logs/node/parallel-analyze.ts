@@ -64,20 +64,27 @@ interface RangeResult {
   error: string | null;
 }
 
-function workerUrl(): { url: URL; execArgv: string[] } {
+function workerUrl(): { url: URL; typescript: boolean } {
   const here = import.meta.url;
-  if (here.endsWith(".ts")) return { url: new URL("./range-worker.ts", here), execArgv: ["--import", "tsx"] };
+  if (here.endsWith(".ts")) return { url: new URL("./range-worker.ts", here), typescript: true };
   // The compiled library sits beside the worker; the bundled CLI (dist/bundle/cli) two folders down.
   for (const relative of ["./range-worker.js", "../../logs/node/range-worker.js"]) {
     const url = new URL(relative, here);
-    if (existsSync(fileURLToPath(url))) return { url, execArgv: [] };
+    if (existsSync(fileURLToPath(url))) return { url, typescript: false };
   }
   throw new Error("range-worker.js not found beside the reader (is the package built?)");
 }
 
 function startRange(job: RangeJob): { result: Promise<RangeResult>; worker: Worker } {
-  const { url, execArgv } = workerUrl();
-  const worker = new Worker(url, { workerData: { rolloutCostRange: job }, execArgv });
+  const { url, typescript } = workerUrl();
+  const workerData = { rolloutCostRange: job };
+  // From the sources (tests, tsx): the worker registers tsx's loader before importing the TypeScript file.
+  const worker = typescript
+    ? new Worker(
+        `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(url.href)}); })`,
+        { eval: true, workerData },
+      )
+    : new Worker(url, { workerData });
   const out: RangeResult = { batches: [], counts: null, error: null };
   const result = new Promise<RangeResult>((resolve) => {
     worker.on("message", (message: RangeMessage) => {
