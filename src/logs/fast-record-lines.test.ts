@@ -109,8 +109,7 @@ describe("FastRecordReader on many lines of one buffer (fuzz, seed 7)", () => {
   });
 
   it("refuses a control byte in a long string, even when an earlier line had none", () => {
-    const good =
-      '{"episode_id":"e","usage":{"prompt_tokens":5,"completion_tokens":1},"c":"' + "x".repeat(60) + '"}';
+    const good = `{"episode_id":"e","usage":{"prompt_tokens":5,"completion_tokens":1},"c":"${"x".repeat(60)}"}`;
     const bad = good.replace("x".repeat(30), `${"x".repeat(29)}\u0002`);
     const bytes = encoder.encode(`${good}\n${bad}\n${good}`);
     const reader = new FastRecordReader("episode_id", null, { ...names, cachedOptional: true }, decode);
