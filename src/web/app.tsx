@@ -12,6 +12,7 @@ import { MorePlans } from "./components/more-plans.js";
 import { PlanCards } from "./components/plan-cards.js";
 import { RealityCheck } from "./components/reality-check.js";
 import { ScenarioForm } from "./components/scenario-form.js";
+import { ScenarioImport } from "./components/scenario-import.js";
 import { TokenMath } from "./components/token-math.js";
 import { evaluate, type Priced } from "./evaluate.js";
 import {
@@ -121,6 +122,7 @@ export function App() {
             <CostChart priced={shown} />
           </div>
           <ExportBar priced={shown} link={link} />
+          <ScenarioImport onDraft={(next) => commit(next)} />
           <Footnote priced={shown} />
         </section>
       </main>
