@@ -6,6 +6,7 @@
 // paths, nesting past 64, invalid JSON...) it answers null and the caller uses JSON.parse; the fuzz tests
 // in fast-record.test.ts check that it never disagrees with JSON.parse.
 import { ByteSearch } from "./byte-search.js";
+import { skipNumber, skipSpace, skipString } from "./json-skip.js";
 import type { Decode } from "./log-analyzer.js";
 import { type RecordNames, type RecordResult, recordFromValues } from "./log-record.js";
 
@@ -13,8 +14,6 @@ const QUOTE = 34;
 const BACKSLASH = 92;
 const MAX_DEPTH = 64;
 const MAX_PLAIN_DIGITS = 15;
-/** Bytes of a string read one by one before switching to native search. */
-const SHORT_STRING_BYTES = 24;
 
 const EPISODE = 0;
 const ORDER = 1;
@@ -30,12 +29,6 @@ const TABLE_DEPTHS = 16;
 /** 1 for the bytes that stop a key's byte loop: as STOP, and any non-ASCII byte. */
 const KEY_STOP = new Uint8Array(256);
 for (let c = 0; c < 256; c++) KEY_STOP[c] = c < 0x20 || c >= 0x80 || c === 34 || c === 92 ? 1 : 0;
-
-/** 1 for the bytes that stop a string's byte loop: a quote, a backslash, a control byte. */
-const STOP = new Uint8Array(256);
-for (let c = 0; c < 0x20; c++) STOP[c] = 1;
-STOP[QUOTE] = 1;
-STOP[BACKSLASH] = 1;
 
 /** What one scan found: per target, 0 none / 1 a plain number / 2 an ASCII string at [start, end). */
 interface Found {
@@ -348,81 +341,4 @@ function scan(
       step = AFTER;
     }
   }
-}
-
-/** The first position at or after `i` that is not JSON whitespace (or `end`). */
-function skipSpace(b: Uint8Array, i: number, end: number): number {
-  let k = i;
-  while (k < end) {
-    const c = b[k];
-    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) break;
-    k++;
-  }
-  return k;
-}
-
-/** A string at `i` (its opening quote): the position after its closing quote, or -1 if it is not valid. */
-function skipString(b: Uint8Array, i: number, end: number, search: ByteSearch): number {
-  const from = i + 1;
-  let j = from;
-  const stop = Math.min(from + SHORT_STRING_BYTES, end);
-  while (j < stop && STOP[b[j] as number] === 0) j++;
-  if (j < end && b[j] === QUOTE) return j + 1;
-  // Long, or with an escape: native search for the closing quote, escapes checked one by one.
-  for (;;) {
-    const q = search.quote(b, j);
-    if (q === -1 || q >= end) return -1;
-    const s = search.backslash(b, j);
-    if (s !== -1 && s < q) {
-      const e = b[s + 1];
-      if (e === 117) {
-        if (s + 5 >= end) return -1;
-        for (let k = s + 2; k < s + 6; k++) {
-          const h = b[k] as number;
-          if (!((h >= 48 && h <= 57) || (h >= 65 && h <= 70) || (h >= 97 && h <= 102))) return -1;
-        }
-        j = s + 6;
-      } else if (
-        e === QUOTE ||
-        e === BACKSLASH ||
-        e === 47 ||
-        e === 98 ||
-        e === 102 ||
-        e === 110 ||
-        e === 114 ||
-        e === 116
-      )
-        j = s + 2;
-      else return -1;
-      continue;
-    }
-    const control = search.control(b, from);
-    if (control !== -1 && control < q) return -1;
-    return q + 1;
-  }
-}
-
-/** A JSON number at `i`: the position after it, or -1 if it is not valid. */
-function skipNumber(b: Uint8Array, i: number, end: number): number {
-  let k = i;
-  if (b[k] === 45) k++;
-  if (k < end && b[k] === 48) k++;
-  else {
-    const from = k;
-    while (k < end && (b[k] as number) >= 48 && (b[k] as number) <= 57) k++;
-    if (k === from) return -1;
-  }
-  if (k < end && b[k] === 46) {
-    const from = ++k;
-    while (k < end && (b[k] as number) >= 48 && (b[k] as number) <= 57) k++;
-    if (k === from) return -1;
-  }
-  if (k < end && (b[k] === 101 || b[k] === 69)) {
-    k++;
-    if (k < end && (b[k] === 43 || b[k] === 45)) k++;
-    const from = k;
-    while (k < end && (b[k] as number) >= 48 && (b[k] as number) <= 57) k++;
-    if (k === from) return -1;
-  }
-  return k;
 }
