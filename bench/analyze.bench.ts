@@ -1,11 +1,16 @@
 // `rollout-cost analyze` throughput next to jq doing the same aggregation on the same generated file, in
 // one run (the ratio is what travels between machines). BENCH_ANALYZE_MB sets the file size (default 128).
+// Then, side by side on two kinds of log (the generator's lines, OpenAI responses with long content) of
+// BENCH_SIDES_MB (default 256): a naive readline + JSON.parse loop, the streaming reader on 1 and 2
+// threads, and DuckDB's read_json on 1 and 2 threads when @duckdb/node-api is installed; each in a child
+// process of its own, best of BENCH_SIDES_RUNS (default 2), with its peak RSS.
 import { spawnSync } from "node:child_process";
 import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeLog } from "../examples/write-log.js";
+import { duckdbInstalled, measure, type Side, writeOpenAiLog } from "./analyze-sides.js";
 
 type Reader = typeof import("../src/logs/log-analyzer.js");
 type Input = typeof import("../src/logs/node-input.js");
@@ -73,6 +78,77 @@ function spawned(command: string, args: string[]): { seconds: number; stdout: st
   return { seconds: elapsed, stdout: result.stdout, maxRssKib: rss };
 }
 
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+async function sideBySide(dir: string): Promise<void> {
+  const mib = Number(process.env.BENCH_SIDES_MB ?? 256);
+  const runs = Number(process.env.BENCH_SIDES_RUNS ?? 2);
+  const dist = fileURLToPath(new URL("../dist", import.meta.url));
+  const duckdb = await duckdbInstalled();
+  const generated = join(dir, "generated.jsonl");
+  writeLog(generated, { seed: 42, targetBytes: mib * MIB });
+  const openai = join(dir, "openai.jsonl");
+  writeOpenAiLog(openai, mib * MIB);
+  console.log(
+    `\nside by side, ${mib} MiB each, best of ${runs}, wall seconds of the read in a child process (CPU: the whole child, all threads), peak RSS of the child; load average ${os.loadavg()[0]?.toFixed(1)}` +
+      (duckdb ? "" : " (DuckDB: @duckdb/node-api is not installed, left out)"),
+  );
+  for (const [label, path] of [
+    ["generated lines (~0.5 KB)", generated],
+    ["OpenAI responses, long content (2-12 KB)", openai],
+  ] as const) {
+    const size = statSync(path).size / MIB;
+    const sides: [string, "naive" | "streaming" | "duckdb", number][] = [
+      ["naive readline + JSON.parse", "naive", 1],
+      ["streaming reader, 1 thread", "streaming", 1],
+      ["streaming reader, 2 threads", "streaming", 2],
+      ...(duckdb
+        ? ([
+            ["DuckDB read_json, 1 thread", "duckdb", 1],
+            ["DuckDB read_json, 2 threads", "duckdb", 2],
+          ] as [string, "duckdb", number][])
+        : []),
+    ];
+    const best = new Map<string, Side>();
+    for (let run = 0; run < runs; run++)
+      for (const [name, reader, threads] of sides) {
+        const side = measure(reader, path, threads, dist);
+        const kept = best.get(name);
+        if (!kept || side.seconds < kept.seconds) best.set(name, side);
+      }
+    console.log(`\n${label}: ${size.toFixed(0)} MiB`);
+    const naive = best.get("naive readline + JSON.parse") as Side;
+    for (const [name] of sides) {
+      const side = best.get(name) as Side;
+      console.log(
+        `  ${name.padEnd(30)} ${(size / side.seconds).toFixed(0).padStart(5)} MiB/s  ${ratio(naive.seconds, side.seconds).padStart(6)} naive` +
+          `  CPU ${side.cpuSeconds.toFixed(2).padStart(5)} s  peak RSS ${side.maxRssMiB.toFixed(0).padStart(4)} MiB (${ratio(side.maxRssMiB, naive.maxRssMiB)} naive)`,
+      );
+      if (side.requests !== naive.requests || side.prompt !== naive.prompt)
+        throw new Error(
+          `${name} counted ${side.requests} requests, Σ prompt ${side.prompt}; naive ${naive.requests}, ${naive.prompt}`,
+        );
+    }
+    const one = best.get("streaming reader, 1 thread") as Side;
+    const two = best.get("streaming reader, 2 threads") as Side;
+    const met = (ok: boolean) => (ok ? "met" : "NOT met");
+    console.log(
+      `  target ≥ 2× naive on one thread: ${ratio(naive.seconds, one.seconds)}, ${met(naive.seconds >= 2 * one.seconds)}`,
+    );
+    if (duckdb) {
+      const d1 = best.get("DuckDB read_json, 1 thread") as Side;
+      const d2 = best.get("DuckDB read_json, 2 threads") as Side;
+      console.log(
+        `  target within 1.25× of DuckDB: 1 thread ${ratio(one.seconds, d1.seconds)} (${met(one.seconds <= 1.25 * d1.seconds)}), ` +
+          `2 threads ${ratio(two.seconds, d2.seconds)} (${met(two.seconds <= 1.25 * d2.seconds)})`,
+      );
+    }
+    console.log(
+      `  peak RSS vs naive (target ≤ 1.2×, judged on a 1 GB log): 1 thread ${ratio(one.maxRssMiB, naive.maxRssMiB)}, 2 threads ${ratio(two.maxRssMiB, naive.maxRssMiB)}`,
+    );
+  }
+}
+
 export async function main(): Promise<void> {
   const mib = Number(process.env.BENCH_ANALYZE_MB ?? 128);
   const dir = mkdtempSync(join(tmpdir(), "rollout-bench-"));
@@ -113,6 +189,8 @@ export async function main(): Promise<void> {
       ours.idealCachedPrompt === jqJson.idealCachedPrompt;
     console.log(`results agree (requests, episodes, tokens, ideal cached): ${agree ? "yes" : "NO"}`);
     if (!agree) throw new Error(`analyze and jq disagree: ${JSON.stringify({ ours, jq: jqJson })}`);
+    rmSync(path);
+    await sideBySide(dir);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

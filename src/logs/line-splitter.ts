@@ -41,6 +41,8 @@ export interface SplitterOptions {
   /** The longest line, in bytes; past it `onTooLong` is called (it should throw) before more is kept. */
   maxLineBytes?: number;
   onTooLong?: () => never;
+  /** Drop a UTF-8 byte-order mark at the start (default true; false for a range in the middle of a file). */
+  bom?: boolean;
 }
 
 /** A push-based line splitter over Uint8Array chunks (Node Buffers or browser stream chunks). */
@@ -59,6 +61,7 @@ export class LineSplitter {
     private readonly options: SplitterOptions = {},
   ) {
     this.maxLineBytes = options.maxLineBytes ?? Number.POSITIVE_INFINITY;
+    if (options.bom === false) this.atStart = false;
   }
 
   private tooLong(): never {

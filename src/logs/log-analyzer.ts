@@ -10,7 +10,7 @@ import { endsMidRecord, isBlank, textDecoder } from "./line-text.js";
 import { checkAccounting } from "./log-accounting.js";
 import type { LogAnalysis, LogFormat } from "./log-analysis.js";
 import { DEFAULT_MAX_LINE_BYTES, LogLimitError } from "./log-limits.js";
-import type { RecordNames, RecordResult } from "./log-record.js";
+import type { LogRecord, RecordNames, RecordResult } from "./log-record.js";
 import { type BadLine, BadLineLog, type SkipKind } from "./skip-kinds.js";
 import { TinkerTotals } from "./tinker-totals.js";
 import { escapingDecode } from "./utf8-escape.js";
@@ -52,6 +52,27 @@ export interface AnalyzeOptions {
   maxDocumentBytes?: number;
   /** For the stream readers (analyzeBlob, analyzeFile): the most a .gz may expand (default 200×, judged past 16 MiB). */
   maxGzipRatio?: number;
+  /**
+   * Reads one byte range of a JSONL file after its first (a worker's share, see node/parallel-analyze.ts):
+   * no byte-order mark, no JSON document, and every outcome goes to the sink in line order instead of
+   * being counted here; `endRange()` ends it.
+   */
+  rangeSink?: RangeSink;
+}
+
+/** Receives a range's outcomes in line order (lines numbered from 1 within the range). */
+export interface RangeSink {
+  record(record: LogRecord, line: number): void;
+  skip(line: number, kind: SkipKind, message: string): void;
+}
+
+/** What a range read counted besides its outcomes; `held` is a last malformed line that stops mid-record. */
+export interface RangeCounts {
+  bytes: number;
+  lines: number;
+  blankLines: number;
+  recordLines: number;
+  held: { line: number; kind: SkipKind; message: string } | null;
 }
 
 /** Thrown in strict mode at the first line that is not a request. */
@@ -117,6 +138,7 @@ export class LogAnalyzer {
       (bytes, start, end, terminated) => this.onLine(bytes, start, end, terminated),
       {
         maxLineBytes,
+        bom: options.rangeSink === undefined,
         onBlankLines: (count) => this.onBlankLines(count),
         onTooLong: () => {
           throw new LogLimitError(
@@ -152,12 +174,18 @@ export class LogAnalyzer {
       duplicateOrders: !options.fileOrder && orderKey === "turn",
       reorderWindowLines: options.reorderWindowLines ?? DEFAULT_REORDER_WINDOW_LINES,
     });
-    if (options.format !== undefined && options.format !== "auto") this.format = options.format;
+    if (options.rangeSink) {
+      this.format = "jsonl";
+      this.documentTried = true;
+      this.documentLine = -1;
+    } else if (options.format !== undefined && options.format !== "auto") this.format = options.format;
     else if (/\.csv(\.gz)?$/i.test(options.fileName ?? "")) this.format = "csv";
   }
 
   push(chunk: Uint8Array): void {
     this.bytes += chunk.length;
+    // A caller may refill the same buffer: the fast path's searches start afresh on every chunk.
+    this.fast?.forget();
     this.splitter.push(chunk);
   }
 
@@ -188,6 +216,47 @@ export class LogAnalyzer {
       );
     }
     return this.result();
+  }
+
+  /** Ends a range read (see `rangeSink`): its counts; a held last line is the next range's to judge. */
+  endRange(): RangeCounts {
+    this.splitter.end();
+    return {
+      bytes: this.bytes,
+      lines: this.lines,
+      blankLines: this.blankLines,
+      recordLines: this.recordLines,
+      held: this.cutShort,
+    };
+  }
+
+  /** The input so far is JSONL read line by line (the only kind whose next ranges can be read elsewhere). */
+  get readsJsonlLines(): boolean {
+    return this.format === "jsonl" && this.document === null && this.documentLines === 0;
+  }
+
+  /**
+   * Takes the outcomes of the next byte range, read elsewhere with `rangeSink`, as if its lines had been
+   * read here: `each` replays them in line order (lines within the range), then `counts` are added.
+   */
+  absorbRange(counts: RangeCounts, each: (sink: RangeSink) => void): void {
+    const offset = this.lines;
+    if (counts.recordLines > 0 && this.cutShort) {
+      // The line held here was not the last after all: malformed, not truncated.
+      const held = this.cutShort;
+      this.cutShort = null;
+      this.skipLine(held.line, held.kind, held.message);
+    }
+    each({
+      record: (record, line) => this.count(record, line + offset),
+      skip: (line, kind, message) => this.skipLine(line + offset, kind, message),
+    });
+    this.bytes += counts.bytes;
+    this.lines += counts.lines;
+    this.blankLines += counts.blankLines;
+    this.recordLines += counts.recordLines;
+    this.owed += counts.recordLines;
+    if (counts.held) this.cutShort = { ...counts.held, line: counts.held.line + offset };
   }
 
   private flushCutShort(): void {
@@ -411,7 +480,10 @@ export class LogAnalyzer {
   private count(result: RecordResult, line: number): void {
     if (!result.ok) {
       this.skipLine(line, result.kind, result.message);
-
+      return;
+    }
+    if (this.options.rangeSink) {
+      this.options.rangeSink.record(result, line);
       return;
     }
     const rejected = this.aggregator.add(result, line);
@@ -419,6 +491,10 @@ export class LogAnalyzer {
   }
 
   private skipLine(line: number, kind: SkipKind, message: string): void {
+    if (this.options.rangeSink) {
+      this.options.rangeSink.skip(line, kind, message);
+      return;
+    }
     if (this.options.strict) throw new BadLineError({ line, kind, message });
     this.bad.record(line, kind, message);
   }

@@ -4,6 +4,12 @@ import { DEFAULT_PORT } from "../../format/page-link.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
 import { BadLineError, UnreadableLogError } from "../../logs/log-analyzer.js";
 import { LogLimitError } from "../../logs/log-limits.js";
+import {
+  defaultThreads,
+  planRanges,
+  rangeJobOptions,
+  readInRanges,
+} from "../../logs/node/parallel-analyze.js";
 import { NotAFileError, nodeDecode, openLogInput } from "../../logs/node-input.js";
 import { fittedWorkload } from "../../logs/observed-workload.js";
 import { ALL_FORMATS, type AutoAnalyzeOptions, AutoLogAnalyzer } from "../../logs/readers/auto-analyzer.js";
@@ -49,6 +55,7 @@ const ANALYZE_FLAGS = {
   "reorder-window": { type: "string" },
   "max-line-bytes": { type: "string" },
   "max-gzip-ratio": { type: "string" },
+  threads: { type: "string" },
   episodes: { type: "string" },
   ...(PLAN_CHOICE_FLAGS as Record<string, { type: "string" }>),
   open: { type: "boolean" },
@@ -102,6 +109,9 @@ Input
                           (default 200, judged past 16 MiB); more stops with exit 2
                           (a gzip bomb). A .gz cut short or corrupt is read up to the
                           cut and counted as one truncatedGzip line, with a warning
+  --threads <n>           threads parsing a plain (not gzip) JSONL file, 1-64; the
+                          result is the one-thread result exactly. Default: 1 below
+                          256 MiB, else 2 (or the CPUs there are, if fewer)
 
   JSONL: OpenAI-compatible responses: usage.prompt_tokens, usage.completion_tokens,
   usage.prompt_tokens_details.cached_tokens. CSV: a header
@@ -194,6 +204,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       max: MAX_LINE_BYTES_CEILING,
     });
     const maxGzipRatio = numberFlag("max-gzip-ratio", values["max-gzip-ratio"], { min: 1, max: 100_000 });
+    const threads = numberFlag("threads", values.threads, { integer: true, min: 1, max: 64 });
     const episodesOverride = numberFlag("episodes", values.episodes, {
       integer: true,
       min: 1,
@@ -218,7 +229,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       perEpisode: format === "csv",
       decode: nodeDecode,
     };
-    const analysis = await readLog(source, options, context);
+    const analysis = await readLog(source, options, context, threads);
 
     if (format === "csv") {
       context.stdout.write(csvText(ANALYZE_CSV_COLUMNS, analyzeCsvRows(analysis)));
@@ -275,6 +286,7 @@ async function readLog(
   source: string,
   options: AutoAnalyzeOptions,
   context: CliContext,
+  threads: number | undefined,
 ): Promise<LogAnalysis> {
   const analyzer = new AutoLogAnalyzer(options);
   const name = echo(source, 200);
@@ -296,6 +308,17 @@ async function readLog(
   }
   const progress = context.stderr.isTTY ? startProgress(context.stderr, input.sizeBytes) : undefined;
   try {
+    const cuts = planRanges(source, threads ?? defaultThreads(input.sizeBytes));
+    if (cuts) {
+      await readInRanges(source, cuts, analyzer, rangeJobOptions(options), (n) => {
+        if (context.signal.aborted) throw new CliError("interrupted", 130);
+        rawBytes += n;
+        progress?.update(rawBytes, analyzer.lines);
+      });
+      const analysis = analyzer.end();
+      progress?.update(rawBytes, analyzer.lines);
+      return analysis;
+    }
     for await (const chunk of input.chunks) {
       if (context.signal.aborted) throw new CliError("interrupted", 130);
       analyzer.push(chunk);

@@ -43,6 +43,11 @@ export class AutoLogAnalyzer {
     return this.inner?.lines ?? 0;
   }
 
+  /** The request-log analyzer, when what it has read so far is JSONL line by line (later ranges may then be read elsewhere). */
+  rangeTarget(): LogAnalyzer | null {
+    return this.inner instanceof LogAnalyzer && this.inner.readsJsonlLines ? this.inner : null;
+  }
+
   get openEpisodes(): number {
     return this.inner?.openEpisodes ?? 0;
   }
