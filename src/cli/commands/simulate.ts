@@ -81,7 +81,7 @@ export const simulate: Command = {
         : syncMode === "sync"
           ? { mode: "sync", episodesPerStep: perStep }
           : { mode: "async", episodesPerStep: perStep, staleSteps: int("stale-steps", 0, 1000) ?? 1 };
-    const trainTps = numberFlag("train-tps", values["train-tps"], { min: 0, exclusiveMin: true, max: 1e12 });
+    const trainTps = numberFlag("train-tps", values["train-tps"], { min: 0.001, max: 1e12 });
     const passes = numberFlag("passes", values.passes, { min: 0, exclusiveMin: true, max: 1000 }) ?? 1;
     const input: RolloutSimulationInput = {
       model,
