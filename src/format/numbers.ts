@@ -4,15 +4,16 @@
 let wholeFormat: Intl.NumberFormat | undefined;
 let centsFormat: Intl.NumberFormat | undefined;
 const whole = {
-  format: (n: number) =>
-    (wholeFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 })).format(n),
+  format: (n: number) => {
+    wholeFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+    return wholeFormat.format(n);
+  },
 };
 const cents = {
-  format: (n: number) =>
-    (centsFormat ??= new Intl.NumberFormat("en-US", {
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    })).format(n),
+  format: (n: number) => {
+    centsFormat ??= new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+    return centsFormat.format(n);
+  },
 };
 
 /** Dollars as the reference page rounds them: cents below $10, whole dollars from $10, with separators. */
