@@ -17,6 +17,7 @@ import {
   runHostile,
   withoutFlag,
 } from "./hostile-cli.js";
+import { measureCli } from "./hostile-helpers.js";
 
 /** The values every flag of every command is given, in both forms (`--flag=value` and `--flag value`). */
 const HOSTILE = [
@@ -265,5 +266,27 @@ describe("the built CLI, spawned (a handful: what a terminal sees)", () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: the point
     expect(stderr.slice(0, -1)).not.toMatch(/[\u0000-\u001f\u007f-\u009f]/);
     expect(code).toBe(args[0] === "serve" ? 1 : 2);
+  });
+});
+
+describe("replay, like analyze, bounds what it reads (issue 14)", () => {
+  it("/dev/zero on stdin stops at the 64 MiB line bound: exit 2, one line, bounded memory", async () => {
+    // Before: the line grew without bound (as analyze's did: 3 GB in 8 s).
+    const run = await measureCli(["replay", "-"], "/dev/zero");
+    expect(run.stderr).toBe(
+      'rollout-cost: "-": a line is longer than 67108864 bytes, the longest a line may be\n',
+    );
+    expect(run.code).toBe(2);
+    // Node's own ~55 MiB plus the 64 MiB line at most (measured: 115 MiB).
+    expect(run.peakRssMiB).toBeLessThan(250);
+  });
+
+  it("/dev/zero as the path is refused at once (before: an internal error with a stack trace)", () => {
+    const { code, stdout, stderr } = spawnCli(["replay", "/dev/zero"]);
+    expect({ code, stdout, stderr }).toEqual({
+      code: 2,
+      stdout: "",
+      stderr: 'rollout-cost: cannot read "/dev/zero": not a regular file or a pipe (use - for stdin)\n',
+    });
   });
 });
