@@ -1,6 +1,10 @@
 // Issue 14: every command, every flag its parseArgs options hold, hostile values (fixed seed, in process):
 // 0 stack traces, every error exactly one line on stderr naming the flag, exit 2 (1 only where documented),
 // nothing on stdout with an error, no stderr line of 1,000 characters, no raw control character.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { parseNumberText } from "../src/scenario/number-grammar.js";
@@ -269,7 +273,7 @@ describe("the built CLI, spawned (a handful: what a terminal sees)", () => {
   });
 });
 
-describe("replay, like analyze, bounds what it reads (issue 14)", () => {
+describe("replay, like analyze, bounds what it reads and reports a cut .gz (issue 14)", () => {
   it("/dev/zero on stdin stops at the 64 MiB line bound: exit 2, one line, bounded memory", async () => {
     // Before: the line grew without bound (as analyze's did: 3 GB in 8 s).
     const run = await measureCli(["replay", "-"], "/dev/zero");
@@ -279,6 +283,30 @@ describe("replay, like analyze, bounds what it reads (issue 14)", () => {
     expect(run.code).toBe(2);
     // Node's own ~55 MiB plus the 64 MiB line at most (measured: 115 MiB).
     expect(run.peakRssMiB).toBeLessThan(250);
+  });
+
+  it("a .gz trace cut in half is read up to the cut and says so (before: reported as complete)", async () => {
+    const whole = readFileSync(
+      fileURLToPath(new URL("../examples/traces/mooncake-synthetic-trace.jsonl.gz", import.meta.url)),
+    );
+    const dir = mkdtempSync(join(tmpdir(), "rollout-replay-cut-"));
+    try {
+      const path = join(dir, "cut.jsonl.gz");
+      writeFileSync(path, whole.subarray(0, Math.floor(whole.length / 2)));
+      const run = await runHostile(["replay", path, "--capacities", "1000000", "--json"]);
+      expect(run.code).toBe(0);
+      const json = JSON.parse(run.stdout);
+      // The whole trace has 3,993 lines; half of its compressed bytes hold about half of them.
+      expect(json.lines).toBeGreaterThan(1000);
+      expect(json.lines).toBeLessThan(3993);
+      expect(json.warnings).toContainEqual(
+        expect.stringMatching(
+          /^the gzip stream stops early \(unexpected end of file after \d+ compressed bytes\): the rest of the trace is missing$/,
+        ),
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("/dev/zero as the path is refused at once (before: an internal error with a stack trace)", () => {

@@ -6,7 +6,10 @@ import { nodeDecode, openLogInput } from "./node-input.js";
 
 /** Reads the whole trace at `source`; throws the fs error (ENOENT, EISDIR, ...) if it cannot be opened,
  * NotAFileError for a device, LogLimitError past 64 MiB in a line or a gzip bomb. */
-export async function readMooncakeFile(source: string, stdin: NodeJS.ReadableStream): Promise<MooncakeTrace> {
+export async function readMooncakeFile(
+  source: string,
+  stdin: NodeJS.ReadableStream,
+): Promise<MooncakeTrace & { cutReason: string | null }> {
   const reader = new MooncakeTraceReader();
   let first = true;
   const splitter = new LineSplitter(
@@ -26,7 +29,9 @@ export async function readMooncakeFile(source: string, stdin: NodeJS.ReadableStr
       },
     },
   );
-  for await (const chunk of openLogInput(source, stdin).chunks) splitter.push(chunk);
+  const input = openLogInput(source, stdin);
+  for await (const chunk of input.chunks) splitter.push(chunk);
   splitter.end();
-  return reader.trace;
+  // A .gz cut short ends early: what came before the cut is read, and the cut is reported, never hidden.
+  return { ...reader.trace, cutReason: input.cutReason() };
 }

@@ -110,6 +110,8 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag or file).`,
           ]
         : []),
     ];
+    if (trace.cutReason !== null)
+      warnings.push(`the gzip stream stops early (${trace.cutReason}): the rest of the trace is missing`);
     warnings.push(...planOffer(scenario).unavailable.map((u) => `${u.id}: ${u.reason}`));
     const rows: ReplayRow[] = capacities.map((capacityTokens) => {
       const result = replayTrace(trace.requests, { capacityTokens, blockTokens, replicas, routing });
