@@ -299,7 +299,10 @@ describe("bad input exits 2 with one line naming the flag, and nothing on stdout
     [["compare", "--prices", join(dir, "missing.json")], "--prices: cannot read"],
     [["compare", "--prices", badJson], `--prices: ${JSON.stringify(badJson)} is not valid JSON`],
     [["compare", "--prices-key", "x"], "--prices-key needs --prices"],
-    [["compare", "--prices", "/dev/zero"], '--prices: "/dev/zero" must be a regular file of at most 64 MiB'],
+    [
+      ["compare", "--prices", "/dev/zero"],
+      '--prices: "/dev/zero" must be a regular file of at most 67108864 bytes',
+    ],
     [["compare", "--prices", dir], `--prices: ${JSON.stringify(dir)} must be a regular file`],
     [["compare", "--prices", pricesFile, "--prices-key", "nope"], '--prices: no entry "nope"'],
     [["compare", "--train-tps", "100"], "--train-tps and --steps need --train-passes"],

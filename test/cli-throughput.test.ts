@@ -271,7 +271,7 @@ describe("rollout-cost throughput (bad input)", () => {
     [
       "an unknown model",
       ["throughput", "--model", "gpt-5", "--gpu", "H100_80GB", "--context", "10"],
-      /--model: unknown model: gpt-5 \(known: /,
+      /--model: unknown model "gpt-5" \(known: /,
     ],
     [
       "no GPU",

@@ -32,12 +32,45 @@ export function parseFlags<T extends Options>(
     >;
   } catch (error) {
     if (error instanceof CliError) throw error;
-    const message =
-      (error instanceof Error ? error.message.split("\n")[0] : String(error)) ?? "invalid arguments";
+    const message = error instanceof Error ? error.message : String(error);
+    const value = booleanGivenValue(message, argv, options);
+    if (value) throw new CliError(`--${value.flag} takes no value, got ${echo(value.arg)}`);
     const known = Object.keys(options).map((name) => `--${name}`);
     const hint = message.startsWith("Unknown option") ? ` (known: ${known.join(", ")})` : "";
-    throw new CliError(`${stripQuotedArgument(message.replace(/\. To specify.*$/, ""))}${hint}`);
+    throw new CliError(`${firstLine(message, argv)}${hint}`);
   }
+}
+
+// `--json 5` leaves 5 a positional: name the boolean flag it follows rather than "unexpected argument".
+function booleanGivenValue(
+  message: string,
+  argv: string[],
+  options: Options,
+): { flag: string; arg: string } | undefined {
+  for (let i = 1; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    const flag = (argv[i - 1] as string).slice(2);
+    if (!message.startsWith(`Unexpected argument '${arg}'`)) continue;
+    if ((argv[i - 1] as string).startsWith("--") && options[flag]?.type === "boolean") return { flag, arg };
+  }
+  return undefined;
+}
+
+// parseArgs quotes the argument it refused, which may hold line breaks and control characters, and adds
+// lines of advice: keep the line up to the end of the quoted argument's sentence, the argument quoted by
+// echo() (cut, free of control characters), so a hostile flag name can neither redraw the terminal nor
+// flood or split the message.
+function firstLine(message: string, argv: string[]): string {
+  let quoted: string | undefined;
+  for (const arg of argv)
+    for (const candidate of [arg, arg.split("=")[0] as string])
+      if (message.includes(`'${candidate}'`) && candidate.length > (quoted?.length ?? -1)) quoted = candidate;
+  const plain = (text: string) => (text.split("\n")[0] as string).replace(/\. To specify.*$/, "");
+  if (quoted === undefined) return stripQuotedArgument(plain(message));
+  const at = message.indexOf(`'${quoted}'`);
+  const before = message.slice(0, at);
+  const after = message.slice(at + quoted.length + 2);
+  return `${plain(before)}'${echo(quoted).slice(1, -1)}'${plain(after)}`;
 }
 
 // parseArgs reads `--turns -3` as two flags; joined as `--turns=-3`, the value reaches the range check.
@@ -57,8 +90,7 @@ function joinNegativeValues(argv: string[], options: Options): string[] {
   return out;
 }
 
-// parseArgs quotes the argument it refused: keep its quotes, but cut the argument and free it of
-// control characters, so a hostile flag name can neither redraw the terminal nor flood the message.
+// A quoted argument not found in argv (a short option of a group, `-xy`): cut and freed of controls.
 function stripQuotedArgument(message: string): string {
   return message.replace(/'(.*)'/s, (_, arg: string) => `'${echo(arg).slice(1, -1)}'`);
 }

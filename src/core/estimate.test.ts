@@ -131,6 +131,17 @@ describe("estimateReference(bad parameters)", () => {
       (i: ReferenceInput) => (i.dedicated.decodeTokensPerSecond = Infinity),
       /decodeTokensPerSecond/,
     ],
+    // Issue 14: positive but below the 0.001 tok/s floor (1e-300 made the costs +Infinity).
+    [
+      "throughput",
+      (i: ReferenceInput) => (i.dedicated.promptTokensPerSecond = 1e-300),
+      /promptTokensPerSecond must be a throughput of at least 0.001 tok\/s, got 1e-300/,
+    ],
+    [
+      "throughput",
+      (i: ReferenceInput) => (i.dedicated.decodeTokensPerSecond = 0.0009),
+      /decodeTokensPerSecond must be a throughput of at least 0.001 tok\/s, got 0.0009/,
+    ],
   ])("throws a RangeError naming %s", (_name, spoil, message) => {
     const input = defaults();
     spoil(input);

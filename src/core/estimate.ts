@@ -5,7 +5,7 @@ import { type EpisodeTokens, episodeTokens } from "./episode-tokens.js";
 import { LIMITS } from "./limits.js";
 import { type ParityBounds, parityBounds } from "./parity.js";
 import { type PerTokenRates, perTokenEpisodeCostUsd } from "./per-token-cost.js";
-import { assertInteger, assertPositive } from "./validate.js";
+import { assertInteger, assertPositive, assertThroughput } from "./validate.js";
 import { validateWorkload } from "./validate-workload.js";
 
 /** A dedicated deployment billed by the GPU-hour at saturated, constant throughput. */
@@ -53,8 +53,8 @@ export function estimateReference(input: ReferenceInput): ReferenceEstimate {
   validateWorkload(input.workload);
   const { dedicated, perToken } = input;
   assertInteger("gpus", dedicated.gpus, LIMITS.gpus.min, LIMITS.gpus.max);
-  assertPositive("promptTokensPerSecond", dedicated.promptTokensPerSecond);
-  assertPositive("decodeTokensPerSecond", dedicated.decodeTokensPerSecond);
+  assertThroughput("promptTokensPerSecond", dedicated.promptTokensPerSecond);
+  assertThroughput("decodeTokensPerSecond", dedicated.decodeTokensPerSecond);
   assertPositive("usdPerGpuHour", dedicated.usdPerGpuHour);
 
   const { episodes, shape } = input.workload;

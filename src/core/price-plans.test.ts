@@ -120,8 +120,49 @@ describe("pricePlans(bad input)", () => {
   it("names the plan and field of a bad plan", () => {
     const bad = { ...plan("reference", "kimi-k2p6", "dedicated"), promptTokensPerSecond: 0 } as GpuHourPlan;
     expect(() => pricePlans(pageTokens, [bad])).toThrow(
-      "plan dedicated: promptTokensPerSecond must be a number > 0, got 0",
+      "plan dedicated: promptTokensPerSecond must be a throughput of at least 0.001 tok/s, got 0",
     );
+  });
+
+  // Issue 14: at 1e-300 tok/s the page's 8-turn workload takes about 5·10^306 GPU-hours: past 1e-285 the
+  // cost was +Infinity. The floor (LIMITS.tokensPerSecond.min, 0.001 tok/s) keeps every figure finite.
+  it.each([
+    ["promptTokensPerSecond", 1e-300],
+    ["decodeTokensPerSecond", 0.000999],
+    ["decodeTokensPerSecond", Number.NaN],
+  ])("refuses %s = %d, below the 0.001 tok/s floor, naming the field", (field, value) => {
+    const bad = { ...plan("reference", "kimi-k2p6", "dedicated"), [field]: value } as GpuHourPlan;
+    expect(() => pricePlans(pageTokens, [bad])).toThrow(
+      new RangeError(`plan dedicated: ${field} must be a throughput of at least 0.001 tok/s, got ${value}`),
+    );
+  });
+
+  it("prices the largest workload at the floor with finite figures", () => {
+    const slowest = {
+      ...plan("reference", "kimi-k2p6", "dedicated"),
+      promptTokensPerSecond: 0.001,
+      decodeTokensPerSecond: 0.001,
+    } as GpuHourPlan;
+    // 10^7 episodes × 200 turns × ~10^9 prompt tokens a turn: about 2·10^18 prompt tokens.
+    const largest = {
+      episodes: 10_000_000,
+      promptTokens: 2e18,
+      cachedPromptTokens: 0,
+      decodeTokens: 2e16,
+      peakContextTokens: 2_010_000_000,
+    };
+    const [priced] = pricePlans(largest, [slowest]);
+    expect(Number.isFinite(priced?.usdTotal)).toBe(true);
+    expect(priced?.usdTotal).toBeGreaterThan(1e18);
+  });
+
+  it("refuses a training throughput below the floor", () => {
+    const dedicated = plan("reference", "kimi-k2p6", "dedicated") as GpuHourPlan;
+    expect(() =>
+      pricePlans(pageTokens, [dedicated], {
+        training: { tokensTrained: 1000, passes: 1, steps: 1, trainTokensPerSecond: 1e-300 },
+      }),
+    ).toThrow("trainTokensPerSecond must be a throughput of at least 0.001 tok/s, got 1e-300");
   });
 });
 

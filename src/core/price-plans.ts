@@ -2,7 +2,7 @@ import { gpuHourBill } from "./gpu-hour-bill.js";
 import { perTokenBill } from "./per-token-bill.js";
 import type { Plan, PlanEstimate } from "./plan.js";
 import { type TrainingOptions, withTrainingCost } from "./training-cost.js";
-import { assertInteger, assertNonNegative, assertPositive } from "./validate.js";
+import { assertInteger, assertNonNegative, assertPositive, assertThroughput } from "./validate.js";
 import type { WorkloadTokens } from "./workload-tokens.js";
 
 export interface PricePlansOptions {
@@ -39,8 +39,8 @@ function validatePlan(plan: Plan): void {
   }
   assertInteger(field("gpus"), plan.gpus, 1);
   assertPositive(field("usdPerGpuHour"), plan.usdPerGpuHour);
-  assertPositive(field("promptTokensPerSecond"), plan.promptTokensPerSecond);
-  assertPositive(field("decodeTokensPerSecond"), plan.decodeTokensPerSecond);
+  assertThroughput(field("promptTokensPerSecond"), plan.promptTokensPerSecond);
+  assertThroughput(field("decodeTokensPerSecond"), plan.decodeTokensPerSecond);
   if (plan.minimumBilledHours !== undefined)
     assertNonNegative(field("minimumBilledHours"), plan.minimumBilledHours);
 }
@@ -61,7 +61,7 @@ export function pricePlans(
     assertPositive("passes", training.passes);
     assertInteger("steps", training.steps, 1);
     if (training.trainTokensPerSecond !== undefined)
-      assertPositive("trainTokensPerSecond", training.trainTokensPerSecond);
+      assertThroughput("trainTokensPerSecond", training.trainTokensPerSecond);
   }
   return plans.map((plan) => {
     validatePlan(plan);

@@ -1,3 +1,5 @@
+import { LIMITS } from "./limits.js";
+
 /** Throws a RangeError naming `field` unless `value` is an integer within [min, max]. */
 export function assertInteger(
   field: string,
@@ -21,5 +23,16 @@ export function assertPositive(field: string, value: number): void {
 export function assertNonNegative(field: string, value: number): void {
   if (!Number.isFinite(value) || value < 0) {
     throw new RangeError(`${field} must be a number >= 0, got ${value}`);
+  }
+}
+
+/**
+ * Throws a RangeError naming `field` unless `value` is a throughput of at least LIMITS.tokensPerSecond.min
+ * (0.001 tok/s): below it the largest workload's hours, and so its cost, would overflow to Infinity.
+ */
+export function assertThroughput(field: string, value: number): void {
+  const { min } = LIMITS.tokensPerSecond;
+  if (!Number.isFinite(value) || value < min) {
+    throw new RangeError(`${field} must be a throughput of at least ${min} tok/s, got ${value}`);
   }
 }

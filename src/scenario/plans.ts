@@ -3,6 +3,7 @@
 // `plans` when given; and the plans the preset cannot offer, each with the reason.
 import { CATALOG, type Catalog } from "../catalog/index.js";
 import type { GpuHourPlan, PerTokenPlan, Plan } from "../core/plan.js";
+import { echo } from "../format/echo.js";
 import {
   type DedicatedTermsInput,
   gpuHourPlan,
@@ -193,7 +194,7 @@ export function planOffer(
     if (missing) throw new ScenarioError("plans", `${id} is not available here: ${missing.reason}`);
     throw new ScenarioError(
       "plans",
-      `unknown plan ${JSON.stringify(id)} (offered: ${all.map((p) => p.id).join(", ")})`,
+      `unknown plan ${echo(id)} (offered: ${all.map((p) => p.id).join(", ")})`,
     );
   });
   return { plans, unavailable, notes };

@@ -8,6 +8,7 @@ import { pricePlans } from "../core/price-plans.js";
 import type { TrainingOptions } from "../core/training-cost.js";
 import { type EpisodeLedger, episodeLedger } from "../core/turn-ledger.js";
 import type { WorkloadTokens } from "../core/workload-tokens.js";
+import { echo } from "../format/echo.js";
 import { type PlanOffer, planOffer, type UnavailablePlan } from "./plans.js";
 import type { Scenario } from "./resolve.js";
 import { ScenarioError } from "./scenario-error.js";
@@ -98,7 +99,7 @@ export function rankPlans(
   if (!baseline) {
     throw new ScenarioError(
       "baseline",
-      `unknown plan ${JSON.stringify(baselineId)} (chosen: ${estimates.map((e) => e.id).join(", ")})`,
+      `unknown plan ${echo(baselineId)} (chosen: ${estimates.map((e) => e.id).join(", ")})`,
     );
   }
   const ranking = estimates

@@ -167,8 +167,8 @@ ${"Pricing and context window (as in compare)"}
   --model <id>            the model whose window and prices apply (default: the
                           preset's, kimi-k2p6)
   --plans, --gpus, --prompt-tps, --decode-tps, --overlap, --min-hours,
-  --self-hosted*, --custom-*, --prices, --prices-key, --baseline: as in
-                          'rollout-cost compare --help'
+  --self-hosted*, --custom-*, --prices, --prices-key, --baseline, --scenario:
+                          as in 'rollout-cost compare --help'
 
 Output
   --json                  machine-readable, unrounded (plans as in compare --json)
@@ -183,7 +183,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
     const { values, positionals } = parseFlags(argv, ANALYZE_FLAGS, true);
     if (positionals.length !== 1)
       throw new CliError(
-        `analyze takes one log path or - for stdin, got ${positionals.length === 0 ? "none" : positionals.join(" ")}`,
+        `analyze takes one log path or - for stdin, got ${positionals.length === 0 ? "none" : positionals.map((p) => echo(p, 200)).join(" ")}`,
       );
     const source = positionals[0] as string;
     const format = outputFormat(values);

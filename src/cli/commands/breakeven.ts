@@ -1,4 +1,5 @@
 import { BREAK_EVEN_VARIABLES, type BreakEvenVariable } from "../../core/break-even.js";
+import { echo } from "../../format/echo.js";
 import { csvText, jsonText } from "../../format/machine-text.js";
 import { priceScenario } from "../../scenario/price.js";
 import { resolveScenario } from "../../scenario/resolve.js";
@@ -105,7 +106,7 @@ Exit codes: 0 ok (also when the answer is "never"), 2 bad input.`,
       const plan = plans.find((p) => p.id === id);
       if (!plan)
         throw new CliError(
-          `--${flag}: unknown plan ${JSON.stringify(id)} (offered: ${plans.map((p) => p.id).join(", ")})`,
+          `--${flag}: unknown plan ${echo(id)} (offered: ${plans.map((p) => p.id).join(", ")})`,
         );
       return plan;
     };

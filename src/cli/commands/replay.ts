@@ -2,6 +2,8 @@ import { MOONCAKE_BLOCK_TOKENS, replayTrace } from "../../core/trace-replay/repl
 import { TRACE_ROUTINGS, type TraceRouting } from "../../core/trace-replay/trace-routing.js";
 import { echo } from "../../format/echo.js";
 import { jsonText } from "../../format/machine-text.js";
+import { LogLimitError } from "../../logs/log-limits.js";
+import { NotAFileError } from "../../logs/node-input.js";
 import { readMooncakeFile } from "../../logs/read-mooncake-file.js";
 import { planOffer } from "../../scenario/plans.js";
 import { priceScenario } from "../../scenario/price.js";
@@ -89,6 +91,9 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag or file).`,
     try {
       trace = await readMooncakeFile(source, context.stdin);
     } catch (error) {
+      if (error instanceof NotAFileError)
+        throw new CliError(`cannot read ${echo(source)}: not a regular file or a pipe (use - for stdin)`);
+      if (error instanceof LogLimitError) throw new CliError(`${echo(source)}: ${error.message}`);
       const code = (error as NodeJS.ErrnoException).code;
       if (typeof code === "string" && code.startsWith("Z_"))
         throw new CliError(`${echo(source)} is not valid gzip`);
@@ -105,6 +110,8 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag or file).`,
           ]
         : []),
     ];
+    if (trace.cutReason !== null)
+      warnings.push(`the gzip stream stops early (${trace.cutReason}): the rest of the trace is missing`);
     warnings.push(...planOffer(scenario).unavailable.map((u) => `${u.id}: ${u.reason}`));
     const rows: ReplayRow[] = capacities.map((capacityTokens) => {
       const result = replayTrace(trace.requests, { capacityTokens, blockTokens, replicas, routing });

@@ -49,7 +49,7 @@ Exit codes: 0 stopped by Ctrl-C, 1 the page is not built or the port is taken, 2
     const root = values.root ?? BUILT_PAGE;
     if (!existsSync(`${root}/index.html`)) {
       throw new CliError(
-        `the web page is not built (no ${root.replace(/\/$/, "")}/index.html): run \`npm run build\` first`,
+        `the web page is not built (no ${echo(`${root.replace(/\/$/, "")}/index.html`, 200)}): run \`npm run build\` first`,
         1,
       );
     }

@@ -87,7 +87,7 @@ export const simulate: Command = {
     const int = (name: keyof typeof values, min: number, max: number) =>
       numberFlag(name, values[name] as string | undefined, { integer: true, min, max });
     const defaults = presetById("reference").workloadDefaults;
-    const fromLog = await logShape(values["shape-from-log"], context.stdin);
+    const fromLog = await logShape(values["shape-from-log"]);
     const episodes = int("episodes", 1, 10_000_000) ?? fromLog?.episodes ?? defaults.episodes;
     const syncMode = choiceFlag("sync", values.sync, ["none", "sync", "async"] as const) ?? "none";
     const perStep = int("episodes-per-step", 1, 10_000_000) ?? episodes;
@@ -97,7 +97,7 @@ export const simulate: Command = {
         : syncMode === "sync"
           ? { mode: "sync", episodesPerStep: perStep }
           : { mode: "async", episodesPerStep: perStep, staleSteps: int("stale-steps", 0, 1000) ?? 1 };
-    const trainTps = numberFlag("train-tps", values["train-tps"], { min: 0, exclusiveMin: true, max: 1e12 });
+    const trainTps = numberFlag("train-tps", values["train-tps"], { min: 0.001, max: 1e12 });
     const passes = numberFlag("passes", values.passes, { min: 0, exclusiveMin: true, max: 1000 }) ?? 1;
     const input: RolloutSimulationInput = {
       model,
@@ -245,14 +245,13 @@ export const simulate: Command = {
 };
 
 /** `--shape-from-log`: the log's episodes as distributions; a CliError naming the flag when it cannot be read. */
-async function logShape(
-  path: string | undefined,
-  stdin: NodeJS.ReadableStream,
-): Promise<LogDistributions | undefined> {
+async function logShape(path: string | undefined): Promise<LogDistributions | undefined> {
   if (path === undefined) return undefined;
+  if (path === "-")
+    throw new CliError("--shape-from-log takes a log file's path (simulate reads no standard input)");
   let analysis: Awaited<ReturnType<typeof analyzeFile>>;
   try {
-    analysis = await analyzeFile(path, { perEpisode: true, decode: nodeDecode }, stdin);
+    analysis = await analyzeFile(path, { perEpisode: true, decode: nodeDecode });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);

@@ -1,7 +1,8 @@
-import { readFile, stat } from "node:fs/promises";
 import { plansFromLiteLlm } from "../../catalog/import/litellm.js";
 import type { PerTokenPlan } from "../../core/plan.js";
+import { echo } from "../../format/echo.js";
 import { CliError } from "../cli-error.js";
+import { readSmallFile } from "../read-small-file.js";
 
 /** LiteLLM's whole price map is about 1 MiB; a file far past that is not a price map. */
 const MAX_FILE_BYTES = 64 * 1024 * 1024;
@@ -17,23 +18,12 @@ export async function pricesFromFlag(
   path: string,
   rawKeys: string | undefined,
 ): Promise<{ plans: PerTokenPlan[]; skipped: string[] }> {
-  let text: string;
-  try {
-    const info = await stat(path);
-    if (!info.isFile() || info.size > MAX_FILE_BYTES) {
-      throw new CliError(`--prices: ${JSON.stringify(path)} must be a regular file of at most 64 MiB`);
-    }
-    text = await readFile(path, "utf8");
-  } catch (error) {
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new CliError(`--prices: cannot read ${JSON.stringify(path)} (${code})`);
-  }
+  const text = readSmallFile("prices", path, MAX_FILE_BYTES);
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
-    throw new CliError(`--prices: ${JSON.stringify(path)} is not valid JSON`);
+    throw new CliError(`--prices: ${echo(path, 200)} is not valid JSON`);
   }
   const keys = rawKeys
     ?.split(",")
@@ -48,7 +38,7 @@ export async function pricesFromFlag(
   }
   if (imported.plans.length === 0) {
     throw new CliError(
-      `--prices: no usable entry in ${JSON.stringify(path)} (${imported.skipped[0]?.reason ?? "empty map"})`,
+      `--prices: no usable entry in ${echo(path, 200)} (${imported.skipped[0]?.reason ?? "empty map"})`,
     );
   }
   if (imported.plans.length > MAX_IMPORTED_PLANS) {

@@ -12,7 +12,9 @@ Distributions (turns, tokens, latency): 2000 (fixed), 100..500 (uniform) or
 
 Model and hardware (as for 'throughput')
   --model <id>, --model-config <file>, --gpu <id>, --gpus <n> (per replica),
-  --dp-attention, --profile, --*-efficiency, --memory-utilization, --step-overhead-ms
+  --dp-attention, --profile, --*-efficiency, --memory-utilization, --step-overhead-ms,
+  --layout, --weights, --expert-weights, --kv-cache, --routing-imbalance,
+  --step-floor-us, --per-sequence-us, --comm-overlap
   --replicas <n>             replicas (default 1)
 
 Workload (defaults: the Fireworks page's episode)

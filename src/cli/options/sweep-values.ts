@@ -1,4 +1,5 @@
 import type { SweepVariable } from "../../core/sweep.js";
+import { echo } from "../../format/echo.js";
 import { type FieldKey, fieldByKey, type NumberField } from "../../scenario/fields.js";
 import { CliError } from "../cli-error.js";
 import { numberFlag } from "../flags.js";
@@ -30,11 +31,11 @@ export const MAX_SWEEP_POINTS = 1000;
  */
 export function sweepValues(flag: string, raw: string, input: SweepInputName): number[] {
   const axis = SWEEP_INPUTS[input];
-  if (!axis) throw new CliError(`--${flag}: unknown sweep input ${JSON.stringify(input)}`);
+  if (!axis) throw new CliError(`--${flag}: unknown sweep input ${echo(input)}`);
   const { min, max } = axis;
   const rule = { integer: true, min, max };
   const allowed = `a:b, a:b:step or v1,v2,... of integers from ${min} to ${max}, at most ${MAX_SWEEP_POINTS} values`;
-  const bad = () => new CliError(`--${flag} must be ${allowed}, got ${JSON.stringify(raw)}`);
+  const bad = () => new CliError(`--${flag} must be ${allowed}, got ${echo(raw)}`);
   const num = (text: string) => {
     try {
       return numberFlag(flag, text, rule) as number;

@@ -65,7 +65,10 @@ export function modelFromFlags(values: Values): {
       const found = architectureById(id);
       return { model: found, source: `${found.source} (${found.asOf})`, precision: {}, warnings: [] };
     } catch (error) {
-      if (error instanceof RangeError) throw new CliError(`--model: ${error.message}`);
+      if (error instanceof RangeError)
+        throw new CliError(
+          `--model: unknown model ${echo(id)} (known: ${CATALOG.architectures.map((a) => a.id).join(", ")})`,
+        );
       throw error;
     }
   }
@@ -97,9 +100,7 @@ export function gpuFromFlags(values: Values): CatalogGpu {
     return gpuById(id);
   } catch (error) {
     if (error instanceof RangeError)
-      throw new CliError(
-        `--gpu must be one of ${CATALOG.gpus.map((g) => g.id).join(", ")}, got ${JSON.stringify(id)}`,
-      );
+      throw new CliError(`--gpu must be one of ${CATALOG.gpus.map((g) => g.id).join(", ")}, got ${echo(id)}`);
     throw error;
   }
 }

@@ -1,4 +1,4 @@
-import { echo } from "../../format/echo.js";
+import { cutText, echo } from "../../format/echo.js";
 import { ENGINES, type Engine } from "../../watch/engine-metrics.js";
 import type { LabelMatch } from "../../watch/engine-reading.js";
 import { DEFAULT_API_KEY_ENV, FIREWORKS_METRICS_HOST, WATCH_LIMITS as L } from "../../watch/watch-limits.js";
@@ -111,12 +111,12 @@ function apiKey(
   const key = context.env[name];
   if (key === undefined || key === "")
     throw new CliError(
-      `${name} is not set: ${fireworksHost ? "the Fireworks metrics endpoint needs an API key" : "--api-key-env names it"}`,
+      `${cutText(name, 60)} is not set: ${fireworksHost ? "the Fireworks metrics endpoint needs an API key" : "--api-key-env names it"}`,
     );
   if (url.protocol === "http:" && !loopback)
     throw new CliError(
-      `will not send the key in ${name} over plain http to ${echo(url.hostname)}: use https`,
+      `will not send the key in ${cutText(name, 60)} over plain http to ${echo(url.hostname)}: use https`,
     );
-  if (/[\r\n]/.test(key)) throw new CliError(`${name} holds a line break: not a usable API key`);
+  if (/[\r\n]/.test(key)) throw new CliError(`${cutText(name, 60)} holds a line break: not a usable API key`);
   return key;
 }
