@@ -2,11 +2,13 @@
 import type { PricedScenario } from "../scenario/price.js";
 import type { RealityCheck } from "../scenario/reality-check.js";
 import { scenarioFile } from "../scenario/scenario-file.js";
+import type { Verdict } from "../scenario/verdict.js";
 
-/** The priced scenario as the JSON contract: unrounded, every plan with its assumptions and warnings. */
-export function compareJson(priced: PricedScenario, reality: RealityCheck): unknown {
+/** The priced scenario as the JSON contract: the verdict first, unrounded, every plan with its assumptions and warnings. */
+export function compareJson(priced: PricedScenario, reality: RealityCheck, verdict?: Verdict): unknown {
   const { scenario, ledger } = priced;
   return {
+    verdict: verdict ?? null,
     preset: scenario.preset.id,
     model: { id: scenario.model.id, label: scenario.model.label, contextWindowTokens: scenario.windowTokens },
     workload: scenario.workload,

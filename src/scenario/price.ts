@@ -8,6 +8,7 @@ import { pricePlans } from "../core/price-plans.js";
 import type { TrainingOptions } from "../core/training-cost.js";
 import { type EpisodeLedger, episodeLedger } from "../core/turn-ledger.js";
 import type { WorkloadTokens } from "../core/workload-tokens.js";
+import { type RatesPerMillion, ratesPerMillion } from "./effective-rates.js";
 import { type PlanOffer, planOffer, type UnavailablePlan } from "./plans.js";
 import type { Scenario } from "./resolve.js";
 import { ScenarioError } from "./scenario-error.js";
@@ -20,6 +21,8 @@ export interface PricedPlan extends PlanEstimate {
   vsBaselineRatio: number | null;
   /** "baseline", "N.N× cheaper", "N.N× more", "at par" or "—", as the Fireworks page words it. */
   vsBaseline: string;
+  /** $ per 1M tokens: a per-token plan's rates, a dedicated plan's GPU-hours at its throughput. */
+  usdPerMillion?: RatesPerMillion;
 }
 
 /** Tokens measured in a log, priced instead of a shape's ledger. */
@@ -148,12 +151,18 @@ export function priceScenario(scenario: Scenario, options: PriceOptions = {}): P
     offer.notes[e.id] ? { ...e, warnings: [...e.warnings, ...(offer.notes[e.id] ?? [])] } : e,
   );
   const ranked = rankPlans(withNotes, scenario.values.baseline);
+  // pricePlans keeps the plans' order, so the i-th estimate is the i-th plan's.
+  const plans = ranked.plans.map((p, i) => {
+    const plan = offer.plans[i];
+    return plan ? { ...p, usdPerMillion: ratesPerMillion(plan, p.tier) } : p;
+  });
   return {
     scenario,
     ...(ledger && { ledger }),
     tokens,
     chosenPlans: offer.plans,
     ...ranked,
+    plans,
     unavailable: offer.unavailable,
     warnings: [...(ledger?.warnings ?? []), ...(options.importWarnings ?? [])],
   };
