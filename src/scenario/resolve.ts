@@ -6,7 +6,7 @@ import { DEFAULT_PRESET_ID } from "../catalog/presets.js";
 import type { Overlap } from "../core/cluster-hours.js";
 import type { ContextPolicy } from "../core/context-policy.js";
 import type { Workload } from "../core/episode-shape.js";
-import type { ScenarioValues } from "./fields.js";
+import type { ScenarioValues, ThroughputSource } from "./fields.js";
 import { ScenarioError, unknownName } from "./scenario-error.js";
 
 /** A figure the user did not give, the value chosen for it, and where that value comes from. */
@@ -45,6 +45,8 @@ export interface Scenario {
   overlap: Overlap;
   /** Undefined when the preset has no dedicated figures for the model. */
   dedicated: DedicatedChoice | undefined;
+  /** Dedicated plans' throughput: the catalog's saturated constants, or derived by the throughput model. */
+  throughput: ThroughputSource;
   minimumBilledHours?: number;
   training?: TrainingChoice;
   defaults: NamedDefault[];
@@ -143,7 +145,7 @@ export function resolveScenario(values: ScenarioValues, catalog: Catalog = CATAL
   const entry = preset.dedicatedDefaults.find((x) => x.modelId === model.id);
   const entrySource = entry && `${entry.source} (as of ${entry.asOf})`;
   const dedicated: DedicatedChoice | undefined = entry && {
-    gpuType: entry.gpuType,
+    gpuType: pick("gpuType", values.gpuType, entry.gpuType, entrySource ?? ""),
     gpus: pick("gpus", values.gpus, entry.gpus, entrySource ?? ""),
     promptTokensPerSecond: pick(
       "promptTokensPerSecond",
@@ -159,6 +161,12 @@ export function resolveScenario(values: ScenarioValues, catalog: Catalog = CATAL
     ),
     catalogEntry: entry,
   };
+  const throughput = pick<ThroughputSource>(
+    "throughput",
+    values.throughput,
+    "saturated",
+    "the catalog's saturated, constant figures until the derived model meets its published-error goal",
+  );
   checkCombinations(values);
   const training: TrainingChoice | undefined =
     values.trainPasses === undefined
@@ -179,6 +187,7 @@ export function resolveScenario(values: ScenarioValues, catalog: Catalog = CATAL
     windowTokens: model.contextWindowTokens,
     overlap,
     dedicated,
+    throughput,
     ...(values.minimumBilledHours !== undefined && { minimumBilledHours: values.minimumBilledHours }),
     ...(training && { training }),
     defaults,
@@ -210,12 +219,17 @@ function checkCombinations(values: ScenarioValues): void {
   ) {
     throw new ScenarioError("trainPasses", "--train-tps and --steps need --train-passes <n>");
   }
-  const gpu = values.selfHostedGpuType;
-  if (gpu !== undefined && (!GPU_NAME.test(gpu) || /^(nan|infinity|undefined|null)$/i.test(gpu))) {
-    throw new ScenarioError(
-      "selfHostedGpuType",
-      `--self-hosted-gpu must be a GPU name like H100_80GB (a letter, then letters, digits, _ . -; at most 40), got ${JSON.stringify(gpu)}`,
-    );
+  for (const [key, flag] of [
+    ["selfHostedGpuType", "--self-hosted-gpu"],
+    ["gpuType", "--gpu"],
+  ] as const) {
+    const gpu = values[key];
+    if (gpu !== undefined && (!GPU_NAME.test(gpu) || /^(nan|infinity|undefined|null)$/i.test(gpu))) {
+      throw new ScenarioError(
+        key,
+        `${flag} must be a GPU name like H100_80GB (a letter, then letters, digits, _ . -; at most 40), got ${JSON.stringify(gpu)}`,
+      );
+    }
   }
 }
 

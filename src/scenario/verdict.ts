@@ -20,6 +20,8 @@ export interface VerdictPlan {
   wallClockHours: number | null;
   /** How many times the cheapest plan's $ this plan costs (1 for the cheapest); null when $0. */
   timesCheapest: number | null;
+  /** Derived throughput: the $ and hours at the ends of the model's error band. */
+  band?: PricedPlan["band"];
 }
 
 /** Whether dedicated throughput off by a factor turns the cheapest plan over. */
@@ -60,6 +62,7 @@ function verdictPlan(p: PricedPlan, cheapestUsd: number): VerdictPlan {
     usdPerEpisode: p.usdPerEpisode,
     wallClockHours: p.kind === "gpu-hour" ? (p.clusterHours ?? null) : null,
     timesCheapest: cheapestUsd > 0 ? usd / cheapestUsd : null,
+    ...(p.band && { band: p.band }),
   };
 }
 
@@ -72,10 +75,14 @@ function flipFactor(ranked: PricedPlan[]): number | null {
   return a > 0 ? rankingUsd(other) / a : null;
 }
 
-const times = (x: number | null) => (x === null ? "—" : `${x.toFixed(x < 10 ? 2 : 1)}×`);
+const times = (x: number | null) => (x === null ? "—" : `${x.toFixed(x < 1.1 ? 3 : x < 10 ? 2 : 1)}×`);
 
 function wallClock(p: VerdictPlan): string {
-  return p.wallClockHours === null ? WALL_CLOCK_UNKNOWN : `${formatHours(p.wallClockHours)} cluster-hours`;
+  if (p.wallClockHours === null) return WALL_CLOCK_UNKNOWN;
+  const hours = `${formatHours(p.wallClockHours)} cluster-hours`;
+  if (!p.band) return hours;
+  const { clusterHours: h, usdTotal: usd } = p.band;
+  return `${hours} (band ${formatHours(h.low)}–${formatHours(h.high)} h, ${formatUsd(usd.low)}–${formatUsd(usd.high)})`;
 }
 
 function against(p: VerdictPlan, cheapest: VerdictPlan): string {
@@ -93,7 +100,7 @@ function against(p: VerdictPlan, cheapest: VerdictPlan): string {
 export function verdictFor(
   priced: PricedScenario,
   reality: RealityCheck,
-  throughput: "saturated" | "derived" = "saturated",
+  throughput: "saturated" | "derived" = priced.scenario.throughput,
 ): Verdict {
   const byId = new Map(priced.plans.map((p) => [p.id, p]));
   const ranked = priced.ranking.map((id) => byId.get(id)).filter((p): p is PricedPlan => p !== undefined);

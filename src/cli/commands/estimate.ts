@@ -19,8 +19,12 @@ import { OUTPUT_FLAGS, outputFormat } from "../output.js";
 import { terminalWidth } from "../report/terminal-width.js";
 import { verdictText } from "../report/verdict-text.js";
 
+/** Inputs the verdict takes besides the page's: the GPUs dedicated plans run on and their throughput. */
+const VERDICT_KEYS = ["gpuType", "throughput"] as const;
+const KEYS = [...PAGE_FIELD_KEYS, ...VERDICT_KEYS];
+
 const FLAGS = {
-  ...fieldFlags(PAGE_FIELD_KEYS),
+  ...fieldFlags(KEYS),
   ...SCENARIO_FILE_FLAG,
   ...OUTPUT_FLAGS,
   ...QUIET_FLAG,
@@ -44,6 +48,9 @@ table under it is the Fireworks page's, figures unchanged.
 
 Scenario (defaults: the Fireworks page's)
 ${fieldHelp(PAGE_FIELD_KEYS)}
+
+Verdict only (the Fireworks page's table keeps its own GPUs and throughput)
+${fieldHelp(VERDICT_KEYS)}
   --scenario <file.json>     read a scenario file (any --json output carries one);
                              flags override it
 
@@ -57,8 +64,10 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
   async run(argv, context) {
     const { values: flags } = parseFlags(argv, FLAGS);
     const format = quietFormat(flags, outputFormat(flags));
-    const values = await scenarioValuesFromFlags(flags, PAGE_FIELD_KEYS);
-    const scenario = explained(() => resolveScenario(values));
+    const values = await scenarioValuesFromFlags(flags, KEYS);
+    // The Fireworks page has no GPU type or throughput model: its table is priced without them.
+    const { gpuType: _gpu, throughput: _throughput, ...pageValues } = values;
+    const scenario = explained(() => resolveScenario(pageValues));
     const comparison = explained(() => referenceFor(scenario));
     if (format === "quiet") {
       const width = terminalWidth(context.stdout);

@@ -116,6 +116,13 @@ export function compareTable(report: CompareReport): string {
       "",
     ),
   );
+  for (const p of ranked) {
+    if (!p.band) continue;
+    const { clusterHours: h, usdTotal: usd, worstFactor } = p.band;
+    lines.push(
+      `derived ${plainText(p.id)}: ${formatHours(h.low)}–${formatHours(h.high)} cluster-hours, ${formatUsd(usd.low)}–${formatUsd(usd.high)} (the throughput model's band, ×/÷${worstFactor})`,
+    );
+  }
   if (fitted.dropped.length > 0)
     lines.push(
       `(columns left out to fit ${report.width ?? 100} columns: ${fitted.dropped.join(", ")}; --json has them)`,
@@ -137,7 +144,7 @@ export function compareTable(report: CompareReport): string {
   const { unavailable, warnings } = report.priced;
   if (unavailable.length > 0) {
     lines.push("");
-    lines.push(`Not offered for ${scenario.model.id} by preset ${scenario.preset.id}:`);
+    lines.push(`Not priced for ${scenario.model.id} (preset ${scenario.preset.id}):`);
     for (const u of unavailable) lines.push(`  - ${plainText(u.id)}: ${plainText(u.reason, 400)}`);
   }
   if (warnings.length > 0) {
