@@ -154,4 +154,72 @@ describe("newcomer questions, one command each", () => {
     const rft = stdout.split("\n").find((l) => l.includes("dedicated-fireworks-rft"));
     expect(rft).toMatch(/│ +31 │ +248 \(31 × 8\) │ +5\.97 │ +\$13,333 │/);
   });
+
+  it('"Kimi K2.6 on 4 × H100 at $3/GPU-hour: can it even run?"', async () => {
+    // 4 × 80 GB × 0.9 memory utilisation = 288 GB; Kimi K2.6's weights need 668 GB: no. Both the
+    // self-hosted plan and the page's dedicated plan are listed as unavailable with the bytes.
+    const args = ["compare", "--gpu", "H100_80GB", "--gpus", "4", "--self-hosted", "3"];
+    const { code, stdout } = await runCliInProcess(args);
+    expect(code).toBe(0);
+    const words = stdout.replace(/\s+/g, " ");
+    expect(words).toContain(
+      "self-hosted: Kimi K2.6 (128K)'s weights need 668.0 GB but 4× H100_80GB hold 288.0 GB (at the GPU's memory utilisation): it cannot run there",
+    );
+    const json = JSON.parse((await runCliInProcess([...args, "--json"])).stdout);
+    const selfHosted = json.unavailable.find((u: { id: string }) => u.id === "self-hosted");
+    expect(selfHosted.weights.availableBytes).toBeCloseTo(288e9, -6);
+    expect(selfHosted.weights.neededBytes).toBeGreaterThan(selfHosted.weights.availableBytes);
+    expect(json.plans.map((p: { id: string }) => p.id)).toEqual(["tinker"]);
+  });
+});
+
+describe("--gpu and --throughput", () => {
+  it("derived throughput reaches the verdict, the table's band line and JSON", async () => {
+    const { code, stdout } = await runCliInProcess([
+      "compare",
+      "--preset",
+      "reference",
+      "--throughput",
+      "derived",
+    ]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("(preset reference, derived throughput)");
+    expect(stdout).toMatch(/derived dedicated: [\d.]+–[\d.]+ cluster-hours, \$[\d,]+–\$[\d,]+/);
+    const json = JSON.parse(
+      (await runCliInProcess(["compare", "--preset", "reference", "--throughput", "derived", "--json"]))
+        .stdout,
+    );
+    const dedicated = json.plans.find((p: { id: string }) => p.id === "dedicated");
+    expect(dedicated.band.worstFactor).toBe(1.36);
+    expect(dedicated.band.usdTotal.low).toBeCloseTo(dedicated.usdTotal / 1.36, 9);
+    expect(json.verdict.throughput).toBe("derived");
+  });
+
+  it("breakeven and sweep take them too", async () => {
+    const deadline = await runCliInProcess(["breakeven", "--deadline-hours", "6", "--throughput", "derived"]);
+    expect(deadline.code).toBe(0);
+    const sweep = await runCliInProcess([
+      "sweep",
+      "--over",
+      "turns=4,8",
+      "--throughput",
+      "derived",
+      "--json",
+    ]);
+    expect(sweep.code).toBe(0);
+  });
+
+  it("bad values exit 2 with one line naming the flag", async () => {
+    for (const [args, message] of [
+      [["compare", "--gpu", "NaN"], "--gpu must be a GPU name"],
+      [["compare", "--throughput", "fast"], "--throughput"],
+      [["estimate", "--throughput", "fast"], "--throughput"],
+    ] as const) {
+      const { code, stdout, stderr } = await runCliInProcess([...args]);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(stderr).toContain(message);
+    }
+  });
 });
