@@ -195,18 +195,28 @@ describe("--gpu and --throughput", () => {
     expect(json.verdict.throughput).toBe("derived");
   });
 
-  it("breakeven and sweep take them too", async () => {
-    const deadline = await runCliInProcess(["breakeven", "--deadline-hours", "6", "--throughput", "derived"]);
-    expect(deadline.code).toBe(0);
-    const sweep = await runCliInProcess([
-      "sweep",
-      "--over",
-      "turns=4,8",
+  it("breakeven and sweep take them too, on the same derived figures as compare", async () => {
+    const compare = JSON.parse(
+      (await runCliInProcess(["compare", "--throughput", "derived", "--json"])).stdout,
+    );
+    const usd = compare.plans.find((p: { id: string }) => p.id === "dedicated").usdTotal;
+    const deadline = await runCliInProcess([
+      "breakeven",
+      "--deadline-hours",
+      "6",
       "--throughput",
       "derived",
       "--json",
     ]);
+    expect(deadline.code).toBe(0);
+    const args = ["sweep", "--x", "turns", "--x-values", "4,8", "--throughput", "derived", "--json"];
+    const sweep = await runCliInProcess(args);
     expect(sweep.code).toBe(0);
+    // At 8 turns (the scenario's own) the sweep's dedicated bill is compare's.
+    const at8 = JSON.parse(sweep.stdout).rows.find(
+      (r: { x: number; plan: string }) => r.x === 8 && r.plan === "dedicated",
+    );
+    expect(at8.usdTotal).toBeCloseTo(usd, 6);
   });
 
   it("bad values exit 2 with one line naming the flag", async () => {

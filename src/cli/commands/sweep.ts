@@ -6,12 +6,13 @@ import { sweepFor } from "../../scenario/solve.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
 import { choiceFlag, parseFlags } from "../flags.js";
-import { importedPlans, PLAN_HELP } from "../options/plan-inputs.js";
+import { importedPlans, PLAN_FLAGS, PLAN_HELP } from "../options/plan-inputs.js";
 import { explained, PLAN_FIELD_KEYS, scenarioValuesFromFlags } from "../options/scenario-flags.js";
 import { SWEEP_INPUTS, type SweepInputName, sweepValues } from "../options/sweep-values.js";
 import { OUTPUT_FLAGS, outputFormat } from "../output.js";
 
 const FLAGS = {
+  ...PLAN_FLAGS,
   x: { type: "string" },
   "x-values": { type: "string" },
   y: { type: "string" },
