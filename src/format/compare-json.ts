@@ -4,6 +4,9 @@ import type { RealityCheck } from "../scenario/reality-check.js";
 import { scenarioFile } from "../scenario/scenario-file.js";
 import type { Verdict } from "../scenario/verdict.js";
 
+/** Reality-check rows that run the throughput model: carried apart, so `realityCheck` is the page's own. */
+const THROUGHPUT_ROWS = new Set<string>(["derived-throughput", "cache-survival"]);
+
 /** The priced scenario as the JSON contract: the verdict first, unrounded, every plan with its assumptions and warnings. */
 export function compareJson(priced: PricedScenario, reality: RealityCheck, verdict?: Verdict): unknown {
   const { scenario, ledger } = priced;
@@ -31,7 +34,8 @@ export function compareJson(priced: PricedScenario, reality: RealityCheck, verdi
     ranking: priced.ranking,
     plans: priced.plans,
     unavailable: priced.unavailable,
-    realityCheck: reality.ok ? reality.rows : null,
+    realityCheck: reality.ok ? reality.rows.filter((r) => !THROUGHPUT_ROWS.has(r.id)) : null,
+    realityCheckThroughput: reality.ok ? reality.rows.filter((r) => THROUGHPUT_ROWS.has(r.id)) : null,
     realityCheckNote: reality.ok ? "" : reality.reason,
     warnings: priced.warnings,
     defaults: scenario.defaults,

@@ -108,19 +108,21 @@ export function applyPlanThroughput(
     const key = `${plan.gpuType}×${plan.gpus}`;
     let sim = sims.get(key);
     if (!sim) {
-      sim = derivedDedicatedForReference(
-        {
-          workload: scenario.workload,
-          perToken: { usdPerMillionPrefill: 0, usdPerMillionSample: 0 },
-          dedicated: {
-            gpuType: plan.gpuType,
-            gpus: plan.gpus,
-            usdPerGpuHour: plan.usdPerGpuHour,
-            promptTokensPerSecond: plan.promptTokensPerSecond,
-            decodeTokensPerSecond: plan.decodeTokensPerSecond,
+      sim = derivedOrReason(() =>
+        derivedDedicatedForReference(
+          {
+            workload: scenario.workload,
+            perToken: { usdPerMillionPrefill: 0, usdPerMillionSample: 0 },
+            dedicated: {
+              gpuType: plan.gpuType,
+              gpus: plan.gpus,
+              usdPerGpuHour: plan.usdPerGpuHour,
+              promptTokensPerSecond: plan.promptTokensPerSecond,
+              decodeTokensPerSecond: plan.decodeTokensPerSecond,
+            },
           },
-        },
-        scenario.model.id,
+          scenario.model.id,
+        ),
       );
       sims.set(key, sim);
     }
@@ -137,6 +139,18 @@ export function applyPlanThroughput(
     if (sim.warnings.length > 0) out.notes[plan.id] = [...sim.warnings];
   }
   return out;
+}
+
+/** The simulation, or the RangeError it threw (a workload past the simulator's limits) as a reason. */
+function derivedOrReason(
+  run: () => DerivedDedicated | { ok: false; reason: string },
+): DerivedDedicated | { ok: false; reason: string } {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof RangeError) return { ok: false, reason: error.message };
+    throw error;
+  }
 }
 
 /** The plan at the effective tok/s that make its bill (sum overlap) equal the simulated busy hours. */

@@ -78,7 +78,7 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     const priced = explained(() =>
       priceScenario(scenario, { imported: imported.plans, importWarnings: imported.warnings }),
     );
-    const reality = realityCheckFor(scenario);
+    const reality = realityCheckFor(scenario, undefined, { throughputRows: true });
     const options = { imported: imported.plans, importWarnings: imported.warnings };
     // The verdict ranks the scenario's own plans when the user chose a preset or plans, else `current`'s.
     const verdict =
