@@ -1,8 +1,9 @@
 // What `estimate --json` prints and the page downloads for the same scenario: one value, one shape.
+
+import { effectiveRates } from "../scenario/effective-rates.js";
 import type { ReferenceComparison } from "../scenario/reference.js";
 import type { Scenario } from "../scenario/resolve.js";
 import { scenarioFile } from "../scenario/scenario-file.js";
-import { effectiveRates } from "../scenario/effective-rates.js";
 import { verdictForValues } from "../scenario/verdict-scenario.js";
 import { withVsTinker } from "./vs-tinker.js";
 
