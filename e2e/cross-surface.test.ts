@@ -4,7 +4,6 @@
 import fc from "fast-check";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/run.js";
 import { formatUsd, formatUsdDelta } from "../src/format/numbers.js";
 import type { ScenarioValues } from "../src/scenario/fields.js";
 import { priceScenario } from "../src/scenario/price.js";
@@ -13,6 +12,7 @@ import { realityCheckFor } from "../src/scenario/reality-check.js";
 import { referenceFor, referencePlansFor } from "../src/scenario/reference.js";
 import { resolveScenario } from "../src/scenario/resolve.js";
 import { breakEvenFor } from "../src/scenario/solve.js";
+import { cliJson } from "../test/cli-helpers.js";
 import { type Harness, startHarness, watchErrors } from "./harness.js";
 
 const SCENARIOS = fc.sample(
@@ -29,20 +29,6 @@ const SCENARIOS = fc.sample(
   }),
   { seed: 20261201, numRuns: 200 },
 ) as ScenarioValues[];
-
-async function cliJson(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    stdin: process.stdin,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  if (code !== 0) throw new Error(`${args.join(" ")}: ${stderr}`);
-  return JSON.parse(stdout);
-}
 
 /** Everything the library says about a scenario that the surfaces show. */
 function library(values: ScenarioValues) {

@@ -3,8 +3,8 @@
 export { CARDS, DISCOUNTS } from "./catalog/cards.js";
 export { architectureById, gpuById } from "./catalog/hardware-lookup.js";
 export { architectureFromHfConfig, type HfConfigResult } from "./catalog/hf-config.js";
+export { type LiteLlmImport, plansFromLiteLlm } from "./catalog/import/litellm.js";
 export { CATALOG, validateCatalog } from "./catalog/index.js";
-export { type LiteLlmImport, plansFromLiteLlm } from "./catalog/litellm.js";
 export { modelById, modelByName, presetById } from "./catalog/lookup.js";
 export { resolveThroughput, type ThroughputOptions } from "./catalog/resolve-throughput.js";
 export {

@@ -24,3 +24,10 @@ export async function runCliInProcess(args: string[]) {
   });
   return { code, stdout, stderr };
 }
+
+/** `rollout-cost … --json` in this process, parsed; throws with stderr when the command fails. */
+export async function cliJson(args: string[]) {
+  const r = await runCliInProcess(args.includes("--json") ? args : [...args, "--json"]);
+  if (r.code !== 0) throw new Error(`${args.join(" ")}: ${r.stderr}`);
+  return JSON.parse(r.stdout);
+}

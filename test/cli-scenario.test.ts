@@ -1,29 +1,10 @@
 // One scenario, one answer, through the CLI: the contradictions that issue listed, each held here so it
 // cannot come back.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/run.js";
-
-async function cli(args: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: (t: string) => (stderr += t) },
-    stdin: process.stdin,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  return { code, stdout, stderr };
-}
-
-async function json(args: string[]) {
-  const r = await cli([...args, "--json"]);
-  if (r.code !== 0) throw new Error(r.stderr);
-  return JSON.parse(r.stdout);
-}
+import { runCliInProcess as cli, cliJson as json } from "./cli-helpers.js";
 
 describe("one number grammar on the CLI", () => {
   it.each(["50000", "50,000", "50_000", "50K", "50k", "5e4", "0.05M"])(
@@ -221,5 +202,36 @@ describe("a scenario is a file too", () => {
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("a log is priced on the model it names", () => {
+  const dir = mkdtempSync(join(tmpdir(), "rollout-cost-log-model-"));
+  const sample = readFileSync(new URL("../examples/sample.jsonl", import.meta.url), "utf8");
+
+  it("uses the catalog model the log's records name, and says so", async () => {
+    const file = join(dir, "oss.jsonl");
+    writeFileSync(file, sample.replaceAll('"model":"kimi-k2p6"', '"model":"openai/gpt-oss-120b"'));
+    const out = await json(["analyze", file]);
+    expect(out.model.id).toBe("gpt-oss-120b");
+    expect(out.warnings).toContainEqual(
+      expect.stringMatching(/priced as gpt-oss-120b, the model the log names/),
+    );
+  });
+
+  it("says which model it used when the catalog does not know the log's", async () => {
+    const file = join(dir, "unknown.jsonl");
+    writeFileSync(file, sample.replaceAll('"model":"kimi-k2p6"', '"model":"my-finetune-7b"'));
+    const out = await json(["analyze", file]);
+    expect(out.model.id).toBe("kimi-k2p6");
+    expect(out.warnings).toContainEqual(
+      expect.stringMatching(/"my-finetune-7b", which the catalog does not know/),
+    );
+  });
+
+  it("keeps --model when the user gives one", async () => {
+    const file = join(dir, "given.jsonl");
+    writeFileSync(file, sample.replaceAll('"model":"kimi-k2p6"', '"model":"openai/gpt-oss-120b"'));
+    expect((await json(["analyze", file, "--model", "qwen3.5-397b"])).model.id).toBe("qwen3p5-397b");
   });
 });

@@ -112,3 +112,62 @@ describe("rollout-cost simulate", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 });
+
+describe("rollout-cost simulate --shape-from-log", () => {
+  const sample = "examples/sample.jsonl";
+
+  it("draws the log's own episodes: its episode count, turns and tokens, each episode equally likely", async () => {
+    const r = await runCliInProcess([
+      "simulate",
+      "--model",
+      "llama-3.1-8b",
+      "--gpu",
+      "H100_80GB",
+      "--shape-from-log",
+      sample,
+      "--json",
+    ]);
+    expect(r.code).toBe(0);
+    const { input, simulation } = JSON.parse(r.stdout);
+    expect(input.workload.episodes).toBe(20);
+    expect(input.workload.turns.kind).toBe("empirical");
+    expect(input.workload.turns.values).toHaveLength(20);
+    expect(input.workload.addedTokensPerTurn.kind).toBe("empirical");
+    expect(simulation.ok).toBe(true);
+  });
+
+  it("lets a flag override what the log gives", async () => {
+    const r = await runCliInProcess([
+      "simulate",
+      "--model",
+      "llama-3.1-8b",
+      "--gpu",
+      "H100_80GB",
+      "--shape-from-log",
+      sample,
+      "--turns",
+      "3",
+      "--episodes",
+      "5",
+      "--json",
+    ]);
+    const { input } = JSON.parse(r.stdout);
+    expect(input.workload.episodes).toBe(5);
+    expect(input.workload.turns).toEqual({ kind: "constant", value: 3 });
+  });
+
+  it("names the flag when the log cannot be read: exit 2, one line", async () => {
+    const r = await runCliInProcess([
+      "simulate",
+      "--model",
+      "llama-3.1-8b",
+      "--gpu",
+      "H100_80GB",
+      "--shape-from-log",
+      "no/such.jsonl",
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/^rollout-cost: --shape-from-log: cannot read "no\/such.jsonl" \(ENOENT\)\n$/);
+  });
+});

@@ -1,12 +1,13 @@
 import type { Architecture } from "./hardware-schema.js";
 
-// Keyed by the model ids of models.ts. KV geometry, layer counts and parameter totals follow DATA.md §3
+// Keyed by the model ids of models.ts. KV geometry, layer counts and parameter totals follow the models' public config.json files
 // (itself read from each model's config.json and card, 2026-11); derived fields say how they were derived.
 const ASOF = "2026-11-20";
 
-const llama = "meta-llama/llama-models models/llama3_1/api/sku_list.py and config.json; DATA.md §3";
+const llama =
+  "https://github.com/meta-llama/llama-models/blob/main/models/llama3_1/api/sku_list.py and https://huggingface.co/meta-llama/Llama-3.1-8B/blob/main/config.json";
 const kimi =
-  "MoonshotAI/Kimi-K2 README and config.json (61 layers, MLA kv_lora_rank 512 + qk_rope 64, 384 experts top-8, vocab 163,840 × hidden 7,168 untied); DATA.md §3";
+  "MoonshotAI/Kimi-K2 README and config.json (61 layers, MLA kv_lora_rank 512 + qk_rope 64, 384 experts top-8, vocab 163,840 × hidden 7,168 untied), https://github.com/MoonshotAI/Kimi-K2";
 
 /** Kimi K2.5 and K2.6 share K2's architecture; their routed experts ship in INT4 (W4A16). */
 function kimiK2(id: string) {
@@ -28,7 +29,7 @@ function kimiK2(id: string) {
     // first_k_dense_replace 1: 60 of 61 layers route.
     moe: { experts: 384, expertsPerToken: 8, layers: 60 },
     hiddenSize: 7_168,
-    // DATA.md gives ~595-610 GB; the upper end, so capacity is not overstated.
+    // Published sizes are ~595-610 GB; the upper end, so capacity is not overstated.
     weightBytes: 610e9,
     // Split as served: bf16 outside the experts (≈ 11 B params), group-32 INT4 experts: ≈ 601 GB in all.
     denseWeights: { bytesPerParam: 2, math: "bf16" as const },
@@ -75,7 +76,7 @@ export const ARCHITECTURES: Architecture[] = [
     // full_attention_interval 4: 15 of 60 layers keep a KV cache, the other 45 are Gated DeltaNet.
     attention: { kind: "gqa", layers: 15, queryHeads: 32, kvHeads: 2, headDim: 256 },
     // Per DeltaNet layer: fp32 state 64 value heads × 128 × 128 (4,194,304 B) plus a bf16 conv state of
-    // 3 × (2 × 16 × 128 + 64 × 128) (73,728 B); × 45 layers = 192,061,440 B (DATA.md: ~192 MB).
+    // 3 × (2 × 16 × 128 + 64 × 128) (73,728 B); × 45 layers = 192,061,440 B (~192 MB).
     linearAttention: {
       layers: 45,
       stateBytesPerSequence: 45 * (64 * 128 * 128 * 4 + 3 * (2 * 16 * 128 + 64 * 128) * 2),
@@ -91,7 +92,7 @@ export const ARCHITECTURES: Architecture[] = [
     kvBytesPerElement: 2,
     contextWindowTokens: 262_144,
     source:
-      "Qwen/Qwen3.5-397B-A17B model card and config.json (60 layers, full_attention_interval 4, 2 KV heads × 256, linear heads 16 key / 64 value × 128, 512 experts top-10, vocab 248,320 untied); DATA.md §3",
+      "Qwen/Qwen3.5-397B-A17B model card and config.json (60 layers, full_attention_interval 4, 2 KV heads × 256, linear heads 16 key / 64 value × 128, 512 experts top-10, vocab 248,320 untied), https://huggingface.co/Qwen/Qwen3.5-397B-A17B",
     asOf: ASOF,
   },
   {
@@ -113,7 +114,7 @@ export const ARCHITECTURES: Architecture[] = [
     kvBytesPerElement: 2,
     contextWindowTokens: 131_072,
     source:
-      "OpenAI gpt-oss model card and config.json (36 layers alternating full / 128-token sliding, 64 query heads, 8 KV heads × 64, 128 experts top-4, vocab 201,088 × hidden 2,880); DATA.md §3",
+      "OpenAI gpt-oss model card and config.json (36 layers alternating full / 128-token sliding, 64 query heads, 8 KV heads × 64, 128 experts top-4, vocab 201,088 × hidden 2,880), https://huggingface.co/openai/gpt-oss-120b",
     asOf: ASOF,
   },
   {

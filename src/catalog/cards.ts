@@ -46,7 +46,7 @@ export const CARDS: Card[] = [
   {
     id: "fireworks-2026-05",
     kind: "gpu-hour",
-    label: "Fireworks Dedicated, the reference page's rates",
+    label: "Fireworks Dedicated, the Fireworks page's rates",
     provider: "Fireworks",
     source: SOURCES.fireworksPricing,
     asOf: REFERENCE_AS_OF,

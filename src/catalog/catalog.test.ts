@@ -76,6 +76,30 @@ describe("validateCatalog(bad data)", () => {
         ((c.perTokenPrices as Record<string, unknown>[])[0]!.modelId = "gpt-9"),
       /unknown model gpt-9/,
     ],
+    [
+      "a GPU price for a GPU the catalog does not specify",
+      (c: ReturnType<typeof clone>) => ((c.gpuPrices as Record<string, unknown>[])[0]!.gpuType = "A100"),
+      /GPU price fireworks-2026-05-h100 names unknown GPU A100/,
+    ],
+    [
+      "dedicated defaults on an unknown GPU",
+      (c: ReturnType<typeof clone>) =>
+        ((
+          (c.presets as Record<string, unknown>[])[0]!.dedicatedDefaults as Record<string, unknown>[]
+        )[0]!.gpuType = "TPU"),
+      /preset reference names unknown GPU TPU/,
+    ],
+    [
+      "a duplicate GPU",
+      (c: ReturnType<typeof clone>) => c.gpus?.push({ ...(c.gpus[0] as object) } as Record<string, unknown>),
+      /duplicate GPU id H100_80GB/,
+    ],
+    [
+      "a duplicate architecture",
+      (c: ReturnType<typeof clone>) =>
+        c.architectures?.push({ ...(c.architectures[0] as object) } as Record<string, unknown>),
+      /duplicate architecture id kimi-k2p6/,
+    ],
   ])("rejects %s, naming it", (_what, spoil, message) => {
     const data = clone();
     spoil(data);

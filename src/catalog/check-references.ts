@@ -1,6 +1,9 @@
 import type { Catalog } from "./schema.js";
 
-/** Throws unless ids are unique and every id a preset or price names exists in the catalog. */
+/**
+ * Throws unless ids are unique (models, prices, presets, cards, discounts, GPUs, architectures) and every
+ * id a preset or price names exists in the catalog (models, prices, cards, GPU types).
+ */
 export function checkReferences(catalog: Catalog): void {
   const unique = (kind: string, ids: string[]) => {
     const seen = new Set<string>();
@@ -34,6 +37,14 @@ export function checkReferences(catalog: Catalog): void {
     "discount",
     (catalog.discounts ?? []).map((d) => d.id),
   );
+  const gpus = unique(
+    "GPU",
+    catalog.gpus.map((g) => g.id),
+  );
+  unique(
+    "architecture",
+    catalog.architectures.map((a) => a.id),
+  );
   const need = (kind: string, id: string, known: Set<string>, where: string) => {
     if (!known.has(id)) throw new Error(`invalid catalog: ${where} names unknown ${kind} ${id}`);
   };
@@ -41,12 +52,16 @@ export function checkReferences(catalog: Catalog): void {
     need("model", price.modelId, models, `per-token price ${price.id}`);
   for (const entry of [...catalog.perTokenPrices, ...catalog.gpuPrices])
     if (entry.card !== undefined) need("card", entry.card, cards, `price ${entry.id}`);
+  for (const price of catalog.gpuPrices) need("GPU", price.gpuType, gpus, `GPU price ${price.id}`);
   for (const preset of catalog.presets) {
     const where = `preset ${preset.id}`;
     for (const id of preset.perTokenPriceIds) need("per-token price", id, prices, where);
     for (const id of preset.gpuPriceIds) need("GPU price", id, gpuPrices, where);
     need("model", preset.workloadDefaults.modelId, models, where);
-    for (const d of preset.dedicatedDefaults) need("model", d.modelId, models, where);
+    for (const d of preset.dedicatedDefaults) {
+      need("model", d.modelId, models, where);
+      need("GPU", d.gpuType, gpus, where);
+    }
     for (const id of preset.cardIds ?? []) need("card", id, cards, where);
   }
 }

@@ -1,11 +1,12 @@
 import type { EfficiencyDefaults } from "./hardware-schema.js";
 
 // The throughput model's efficiency factors. The fractions were fitted 2026-11 on the H100 measurements of
-// DATA.md §5 (PyTorch 2.11 eager + SDPA, bf16, Llama-3.1-8B shape); the serving-engine terms 2026-12 by
-// least squares (log space) on the 35 TensorRT-LLM points of DATA.md §6. docs/throughput.md shows both fits.
-const fitted = "fitted to DATA.md §5 (one H100 80GB HBM3, PyTorch 2.11 eager + SDPA, bf16), 2026-11";
+// the H100 measurements made for this project (docs/throughput.md: PyTorch 2.11 eager + SDPA, bf16, Llama-3.1-8B shape); the serving-engine terms 2026-12 by
+// least squares (log space) on the 35 points of the TensorRT-LLM 1.2 performance table. docs/throughput.md shows both fits.
+const fitted =
+  "fitted to rollout-cost's own H100 measurements (one H100 80GB HBM3, PyTorch 2.11 eager + SDPA, bf16), tabled in docs/throughput.md, 2026-11";
 const trtllm =
-  "least-squares fit (log space, 7 parameters, 35 points) to the TensorRT-LLM 1.2 performance table, https://github.com/NVIDIA/TensorRT-LLM/blob/03e27c7d5ff0c6e89f8328838c0a8e64f1b34f9d/docs/source/developer-guide/perf-overview.md (DATA.md §6; test/fixtures/trtllm-perf-overview.json), 2026-12-01";
+  "least-squares fit (log space, 7 parameters, 35 points) to the TensorRT-LLM 1.2 performance table, https://github.com/NVIDIA/TensorRT-LLM/blob/03e27c7d5ff0c6e89f8328838c0a8e64f1b34f9d/docs/source/developer-guide/perf-overview.md (kept as test/fixtures/trtllm-perf-overview.json), 2026-12-01";
 
 /**
  * A serving engine that replays CUDA graphs (vLLM, SGLang, TensorRT-LLM): the §5 fractions with no host

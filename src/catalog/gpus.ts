@@ -2,7 +2,7 @@ import { SERVING_EFFICIENCIES } from "./efficiencies.js";
 import type { GpuSpec } from "./hardware-schema.js";
 import { INTERCONNECTS } from "./interconnects.js";
 
-// Dense spec-sheet figures (sheets often quote 2× with 2:4 sparsity), DATA.md §4. HBM is counted in
+// Dense spec-sheet figures (sheets often quote 2× with 2:4 sparsity). HBM is counted in
 // decimal gigabytes as the sheets print it; the driver reports a little more on H100 (80 GiB).
 const ASOF = "2026-11-20";
 const TERA = 1e12;
@@ -18,7 +18,7 @@ export const GPUS: GpuSpec[] = [
     denseFlopsPerSecond: { bf16: 989 * TERA, fp8: 1979 * TERA },
     interconnect: INTERCONNECTS.hgxHopper,
     efficiencies: SERVING_EFFICIENCIES,
-    source: "NVIDIA H100 datasheet (SXM, dense); DATA.md §4",
+    source: "NVIDIA H100 datasheet (SXM, dense), https://www.nvidia.com/en-us/data-center/h100/",
     asOf: ASOF,
   },
   {
@@ -29,7 +29,7 @@ export const GPUS: GpuSpec[] = [
     denseFlopsPerSecond: { bf16: 989 * TERA, fp8: 1979 * TERA },
     interconnect: INTERCONNECTS.hgxHopper,
     efficiencies: SERVING_EFFICIENCIES,
-    source: "NVIDIA H200 datasheet (SXM, dense); DATA.md §4",
+    source: "NVIDIA H200 datasheet (SXM, dense), https://www.nvidia.com/en-us/data-center/h200/",
     asOf: ASOF,
   },
   {
@@ -40,7 +40,8 @@ export const GPUS: GpuSpec[] = [
     denseFlopsPerSecond: { bf16: 2250 * TERA, fp8: 4500 * TERA, fp4: 9000 * TERA },
     interconnect: INTERCONNECTS.hgxB200,
     efficiencies: SERVING_EFFICIENCIES,
-    source: "NVIDIA DGX B200 / HGX B200 datasheet (dense, 180 GB usable); DATA.md §4",
+    source:
+      "NVIDIA DGX B200 datasheet (dense, 180 GB usable), https://www.nvidia.com/en-us/data-center/dgx-b200/",
     asOf: ASOF,
   },
   {
@@ -51,11 +52,11 @@ export const GPUS: GpuSpec[] = [
     denseFlopsPerSecond: { bf16: 2250 * TERA, fp8: 4500 * TERA, fp4: 13500 * TERA },
     interconnect: INTERCONNECTS.hgxB300,
     efficiencies: SERVING_EFFICIENCIES,
-    source: "NVIDIA HGX B300 datasheet (dense); DATA.md §4",
+    source: "NVIDIA HGX B300 datasheet (dense), https://www.nvidia.com/en-us/data-center/hgx/",
     asOf: ASOF,
   },
   {
-    // A B200-class GPU on a Grace superchip in an NVL72 rack (DATA.md §6): B200's dense rates, 186 GB
+    // A B200-class GPU on a Grace superchip in an NVL72 rack (as in the TensorRT-LLM performance table): B200's dense rates, 186 GB
     // (13.4 TB of HBM3e over 72 GPUs), and a 72-GPU NVLink domain.
     id: "GB200_186GB",
     label: "NVIDIA GB200 (NVL72) 186GB",
@@ -64,7 +65,7 @@ export const GPUS: GpuSpec[] = [
     denseFlopsPerSecond: { bf16: 2250 * TERA, fp8: 4500 * TERA, fp4: 9000 * TERA },
     interconnect: INTERCONNECTS.nvl72Gb200,
     efficiencies: SERVING_EFFICIENCIES,
-    source: `${verda}; https://aiwiki.ai/wiki/nvidia_gb200_nvl72 (13.4 TB HBM3e per 72-GPU rack); DATA.md §6`,
+    source: `${verda}; https://aiwiki.ai/wiki/nvidia_gb200_nvl72 (13.4 TB HBM3e per 72-GPU rack)`,
     asOf: "2026-12-01",
   },
   {

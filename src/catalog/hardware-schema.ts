@@ -78,7 +78,7 @@ export const ArchitectureSchema = v.strictObject({
 });
 
 export const GpuSpecSchema = v.strictObject({
-  /** The reference page's GPU type id: H100_80GB, H200_141GB, B200_180GB, B300_288GB. */
+  /** The Fireworks page's GPU type id: H100_80GB, H200_141GB, B200_180GB, B300_288GB. */
   id: v.pipe(v.string(), v.minLength(1)),
   label: v.pipe(v.string(), v.minLength(1)),
   hbmBytes: positive,

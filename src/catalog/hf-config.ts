@@ -1,4 +1,6 @@
+import * as v from "valibot";
 import type { ModelArchitecture } from "../core/throughput/types.js";
+import { ArchitectureSchema } from "./hardware-schema.js";
 import {
   type KvFormatId,
   type PrecisionChoice,
@@ -37,13 +39,26 @@ const MAX_DIMENSION = 10_000_000;
 
 class FieldError extends Error {}
 
+/** The catalog's architecture schema without the provenance a file read by a user does not carry. */
+const ImportedArchitectureSchema = v.omit(ArchitectureSchema, ["source", "asOf"]);
+
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** The architecture a config.json describes, or the first field that is missing or wrong. */
 export function architectureFromHfConfig(json: unknown, id = "config.json"): HfConfigResult {
   try {
-    return { ok: true, ...readConfig(json, id) };
+    const read = readConfig(json, id);
+    // What the reader built must be an architecture the catalog itself would accept: the same schema.
+    const checked = v.safeParse(ImportedArchitectureSchema, read.architecture);
+    if (!checked.success) {
+      const issue = checked.issues[0];
+      return {
+        ok: false,
+        reason: `config.json gives an architecture the catalog refuses at ${v.getDotPath(issue) ?? "(root)"}: ${issue.message}`,
+      };
+    }
+    return { ok: true, ...read };
   } catch (error) {
     if (error instanceof FieldError) return { ok: false, reason: error.message };
     throw error;

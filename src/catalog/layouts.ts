@@ -139,7 +139,7 @@ export const DEPLOYMENT_DEFAULTS: DeploymentDefault[] = [
     dense: "bf16",
     experts: "bf16",
     kv: "bf16",
-    source: "as released (BF16); DATA.md §3",
+    source: "as released (BF16), https://huggingface.co/Qwen/Qwen3.5-397B-A17B",
     asOf: "2026-12-01",
   },
 ];

@@ -1,7 +1,7 @@
 import type { Model } from "./schema.js";
 import { GATHERED_AS_OF, REFERENCE_AS_OF, SOURCES } from "./sources.js";
 
-// The reference page names each model with its window at Tinker's price tier ("128K", "256K"). Those
+// The Fireworks page names each model with its window at Tinker's price tier ("128K", "256K"). Those
 // labels are read as decimal thousands, so the page's default shape (8,000 + 10 × 12,000 = 128,000
 // tokens of prompt at turn 11, plus 2,000 generated) passes the window at 11 turns, as BRIEF.md says.
 const tier = `${SOURCES.referencePage}: the model label's context tier`;

@@ -28,7 +28,7 @@ const tier = (thousands: number) => ({ contextTierTokens: thousands * 1000 });
 
 /** Per-token prices in $ per 1M tokens. */
 export const PER_TOKEN_PRICES: PerTokenPrice[] = [
-  // The reference page's quote (preset `reference`): one flat rate, no cached rate, no train rate.
+  // The Fireworks page's quote (preset `reference`): one flat rate, no cached rate, no train rate.
   {
     id: "tinker-2026-05-kimi-k2p6",
     modelId: "kimi-k2p6",

@@ -3,10 +3,10 @@ import { REFERENCE_AS_OF, SOURCES } from "./sources.js";
 
 const page = { source: SOURCES.referencePage, asOf: REFERENCE_AS_OF } as const;
 
-/** `reference`: exactly the reference page's prices, defaults and saturated throughputs. */
+/** `reference`: exactly the Fireworks page's prices, defaults and saturated throughputs. */
 export const REFERENCE_PRESET: Preset = {
   id: "reference",
-  label: "The reference page's assumptions (rates of 2026-05-16)",
+  label: "The Fireworks page's assumptions (rates of 2026-05-16)",
   perTokenPriceIds: [
     "tinker-2026-05-kimi-k2p6",
     "tinker-2026-05-kimi-k2p5",
@@ -95,7 +95,8 @@ export const CURRENT_PRESET: Preset = {
   ],
   contextPolicy: {
     policy: "stop",
-    source: "rollout-cost: an episode ends at the last turn that fits the model's window",
+    source:
+      "rollout-cost's choice, not a figure: with the newest prices an episode ends at the last turn that fits the model's window (switch it with --context-policy)",
   },
   fallbackUsdPerGpuHour: REFERENCE_PRESET.fallbackUsdPerGpuHour,
   fallbackSource: REFERENCE_PRESET.fallbackSource,

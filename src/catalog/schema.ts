@@ -40,10 +40,10 @@ export const PerTokenPriceSchema = v.strictObject({
 
 export const GpuPriceSchema = v.strictObject({
   id,
-  /** The reference page's GPU type ids: H100_80GB, H200_141GB, B200_180GB, B300_288GB. */
+  /** The Fireworks page's GPU type ids: H100_80GB, H200_141GB, B200_180GB, B300_288GB. */
   gpuType: v.pipe(v.string(), v.minLength(1)),
   usdPerGpuHour: positive,
-  /** The price list this rate belongs to; lists disagree (DATA.md §2), so each is kept. */
+  /** The price list this rate belongs to; lists disagree, so each is kept. */
   card: v.optional(id),
   ...provenance,
 });

@@ -19,7 +19,7 @@ const COMMANDS = new Map<string, () => Promise<Command>>([
 ]);
 
 const SUMMARIES: Record<string, string> = {
-  estimate: "price N episodes on the reference page's two plans (per token vs dedicated GPU-hours)",
+  estimate: "price N episodes on the Fireworks page's two plans (per token vs dedicated GPU-hours)",
   catalog: "list the catalog's models, prices and presets with sources and dates",
   compare: "price one workload on every chosen plan, with a reality check of the page's assumptions",
   analyze: "read a rollout request log: measured shape, cache hits vs ideal, priced on every plan",

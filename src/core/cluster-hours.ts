@@ -1,7 +1,7 @@
 const SECONDS_PER_HOUR = 3600;
 
 /**
- * How prefill and decode share a dedicated cluster's time. `max` is the reference page's assumption
+ * How prefill and decode share a dedicated cluster's time. `max` is the Fireworks page's assumption
  * (they overlap perfectly, so the longer of the two sets the time); `sum` is the conservative bound
  * for GPUs that do one or the other.
  */

@@ -1,4 +1,4 @@
-/** A uniform episode, as the reference page describes one. */
+/** A uniform episode, as the Fireworks page describes one. */
 export interface EpisodeShape {
   /** Turns per episode, T (integer >= 1). */
   turns: number;

@@ -1,6 +1,6 @@
 import type { EpisodeShape } from "./episode-shape.js";
 
-/** One episode's token counts under perfect session affinity, in the reference page's closed form. */
+/** One episode's token counts under perfect session affinity, in the Fireworks page's closed form. */
 export interface EpisodeTokens {
   /** Σ P_t: every turn's whole prompt; what per-token billing without a cache charges as prefill. */
   promptSummedPerEpisode: number;
@@ -17,7 +17,7 @@ export interface EpisodeTokens {
 }
 
 /**
- * Per-episode token counts, written in the same operation order as the reference page so that results
+ * Per-episode token counts, written in the same operation order as the Fireworks page so that results
  * agree with it to the last bit: Σ P_t = T·P1 + Δ·T(T−1)/2 and P_T = P1 + (T−1)·Δ.
  */
 export function episodeTokens(shape: EpisodeShape): EpisodeTokens {

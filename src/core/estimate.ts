@@ -19,7 +19,7 @@ export interface DedicatedTerms {
   decodeTokensPerSecond: number;
 }
 
-/** Everything the reference page's calculator takes. */
+/** Everything the Fireworks page's calculator takes. */
 export interface ReferenceInput {
   workload: Workload;
   perToken: PerTokenRates;
@@ -28,7 +28,7 @@ export interface ReferenceInput {
   contextWindow?: { tokens: number; modelLabel: string };
 }
 
-/** What the reference page shows, unrounded, plus warnings it does not give. */
+/** What the Fireworks page shows, unrounded, plus warnings it does not give. */
 export interface ReferenceEstimate {
   tokens: EpisodeTokens;
   plans: {
@@ -45,7 +45,7 @@ export interface ReferenceEstimate {
 }
 
 /**
- * The reference page's comparison: per-token billing that re-prefills every turn against a dedicated
+ * The Fireworks page's comparison: per-token billing that re-prefills every turn against a dedicated
  * cluster that prefills each episode's unique tokens once, busy for max(prefill time, decode time)
  * (the page's assumption that the two overlap perfectly). Throws RangeError on invalid input.
  */

@@ -29,7 +29,7 @@ export function gpuHourBill(tokens: WorkloadTokens, plan: GpuHourPlan): PlanEsti
       name: "overlap",
       value:
         plan.overlap === "max"
-          ? "max: prefill and decode overlap perfectly (the reference page's)"
+          ? "max: prefill and decode overlap perfectly (the Fireworks page's)"
           : "sum: prefill and decode take turns (the conservative bound)",
     },
     { name: "prefix cache", value: "survives between turns: only uncached prompt tokens are prefilled" },

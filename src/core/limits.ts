@@ -1,5 +1,5 @@
 /**
- * The input ranges every surface accepts. The reference page caps episodes at 10^7 and turns at 200;
+ * The input ranges every surface accepts. The Fireworks page caps episodes at 10^7 and turns at 200;
  * token counts are capped at 10^7 so that every product the engine forms stays an exact double; GPU counts
  * only need to be positive integers (at-par GPU counts can be large for tiny workloads). Throughputs have a
  * floor so that every accepted input gives finite figures: the largest workload these limits allow

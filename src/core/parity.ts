@@ -11,7 +11,7 @@ export interface ParityInput {
   decodeTokensPerSecond: number;
 }
 
-/** The reference page's at-par bounds for a dedicated plan against a per-token plan. */
+/** The Fireworks page's at-par bounds for a dedicated plan against a per-token plan. */
 export interface ParityBounds {
   /**
    * The most GPUs at which the dedicated side still costs no more than the per-token side, with the
@@ -27,7 +27,7 @@ export interface ParityBounds {
 }
 
 /**
- * The three at-par bounds, computed as the reference page computes them: the seconds of cluster time
+ * The three at-par bounds, computed as the Fireworks page computes them: the seconds of cluster time
  * the per-token bill would buy, and from them the least throughputs and the most GPUs. Each bound
  * holds the other two inputs at their current values and assumes the `max` overlap.
  */

@@ -32,7 +32,7 @@ export interface PerTokenPlan extends PerTokenPlanRates {
   asOf?: string;
 }
 
-/** Compute bought by the GPU-hour at saturated, constant cluster throughputs (the reference page's model). */
+/** Compute bought by the GPU-hour at saturated, constant cluster throughputs (the Fireworks page's model). */
 export interface GpuHourPlan {
   kind: "gpu-hour";
   id: string;

@@ -13,7 +13,7 @@ const shape = fc.record({
 });
 
 describe("episodeLedger(shape, { policy: 'ignore' })", () => {
-  it("sums to the reference page's closed form (uniform shape, perfect cache, no window)", () => {
+  it("sums to the Fireworks page's closed form (uniform shape, perfect cache, no window)", () => {
     fc.assert(
       fc.property(shape, fc.integer({ min: 1, max: 10_000 }), (s, episodes) => {
         const ledger = episodeLedger(s, { policy: "ignore", windowTokens: 1 });

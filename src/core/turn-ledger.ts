@@ -41,7 +41,7 @@ const n = (tokens: number) => tokens.toLocaleString("en-US");
 /**
  * Per-turn tokens of a uniform episode under perfect session affinity (each turn reuses the previous
  * prompt from the cache) and a context policy against `windowTokens` (absent = no window). With no
- * window or `ignore`, the sums equal the reference page's closed form.
+ * window or `ignore`, the sums equal the Fireworks page's closed form.
  */
 export function episodeLedger(
   shape: EpisodeShape,

@@ -17,7 +17,7 @@ export interface WorkloadTokens {
   peakContextTokens: number;
 }
 
-/** The workload's tokens under perfect session affinity, from the reference page's closed form. */
+/** The workload's tokens under perfect session affinity, from the Fireworks page's closed form. */
 export function workloadTokensFromShape(workload: Workload): WorkloadTokens {
   const perEpisode = episodeTokens(workload.shape);
   return {

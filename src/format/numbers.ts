@@ -1,21 +1,19 @@
 // Formatting for people, shared by the CLI and the page so both print the same figure.
 
 // Formatters are made on first use: creating them costs start-up time a --json run never needs.
-let wholeFormat: Intl.NumberFormat | undefined;
-let centsFormat: Intl.NumberFormat | undefined;
-const whole = {
-  format: (n: number) =>
-    (wholeFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 })).format(n),
-};
-const cents = {
-  format: (n: number) =>
-    (centsFormat ??= new Intl.NumberFormat("en-US", {
-      minimumFractionDigits: 2,
-      maximumFractionDigits: 2,
-    })).format(n),
-};
+function lazyFormat(options: Intl.NumberFormatOptions): { format(n: number): string } {
+  let made: Intl.NumberFormat | undefined;
+  return {
+    format(n: number) {
+      if (made === undefined) made = new Intl.NumberFormat("en-US", options);
+      return made.format(n);
+    },
+  };
+}
+const whole = lazyFormat({ maximumFractionDigits: 0 });
+const cents = lazyFormat({ minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
-/** Dollars as the reference page rounds them: cents below $10, whole dollars from $10, with separators. */
+/** Dollars as the Fireworks page rounds them: cents below $10, whole dollars from $10, with separators. */
 export function formatUsd(usd: number): string {
   if (!Number.isFinite(usd)) return "—";
   return `$${usd < 10 ? cents.format(usd) : whole.format(usd)}`;

@@ -79,8 +79,8 @@ export interface LogAnalysis {
   /** Episodes still holding per-request lists at the end (memory high-water mark is bounded by these). */
   openEpisodesAtEnd: number;
   perEpisode?: EpisodeRow[];
-  /** Requests by the model name they carry (the `model` field), where the format has one. */
-  models?: Record<string, number>;
+  /** The model the log's first record names (OpenAI-style `model`), where it names one. */
+  modelNamed?: string;
   /** Framework rollout files: which reader, what it measured and what was derived. */
   reader?: ReaderProvenance;
   /** Distinct group ids (GRPO / Tinker groups), where the format names them. */

@@ -81,7 +81,7 @@ export function derivedDedicatedForReference(
   });
 }
 
-/** Contexts for a chart of tokens/s against context: 1K to 128K, doubling, plus 96K as in DATA.md §5. */
+/** Contexts for a chart of tokens/s against context: 1K to 128K, doubling, plus 96K, as measured in docs/throughput.md. */
 export const CHART_CONTEXTS = [1024, 2048, 4096, 8192, 16384, 32768, 65536, 98304, 131072] as const;
 
 /** Prefill and decode tokens/s of the scenario's dedicated cluster over `contexts`, for a chart. */

@@ -15,11 +15,9 @@ export type PricedLog =
   | { ok: true; priced: PricedScenario; modelSource: ModelSource; notes: string[] }
   | { ok: false; reason: string };
 
-/** The model name most of the log's requests carry, if any. */
+/** The model name the log carries, if any. */
 export function loggedModelName(analysis: LogAnalysis): string | undefined {
-  const entries = Object.entries(analysis.models ?? {});
-  entries.sort((a, b) => b[1] - a[1]);
-  return entries[0]?.[0];
+  return analysis.modelNamed;
 }
 
 /**
@@ -42,6 +40,7 @@ export function priceObservedLog(
     if (known) {
       chosen = { ...values, model: known.id };
       modelSource = "log";
+      notes.push(`priced as ${known.id}, the model the log names ("${logged?.slice(0, 80)}")`);
     } else {
       modelSource = "default";
       if (logged !== undefined)

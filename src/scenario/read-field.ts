@@ -19,8 +19,11 @@ export type FieldRead<T> = { ok: true; value: T } | { ok: false; problem: FieldP
 
 let groupedFormat: Intl.NumberFormat | undefined;
 const grouped = {
-  format: (n: number) =>
-    (groupedFormat ??= new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 })).format(n),
+  format(n: number): string {
+    if (groupedFormat === undefined)
+      groupedFormat = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+    return groupedFormat.format(n);
+  },
 };
 
 /** What a number rule accepts, in the CLI's words ("an integer from 1 to 200", "a number >= 0.001 and <= …"). */

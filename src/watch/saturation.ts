@@ -27,7 +27,7 @@ export interface Saturation {
   verdict: SaturationVerdict;
   /** Why, in words: each signal that decided it. */
   reasons: string[];
-  /** What to do about it, after the reference page's "Check utilization before scaling". */
+  /** What to do about it, after the Fireworks page's "Check utilization before scaling". */
   advice: string;
 }
 

@@ -4,6 +4,7 @@ import { vsTinkerLabel } from "../format/vs-tinker.js";
 import { SHAPE_KEYS } from "../scenario/fields.js";
 import { queryFromValues } from "../scenario/read-values.js";
 import { AdvancedPanel } from "./components/advanced-panel.js";
+import { CacheSurvival } from "./components/cache-survival.js";
 import { CostChart } from "./components/cost-chart.js";
 import { ExportBar } from "./components/export-bar.js";
 import { Footnote } from "./components/footnote.js";
@@ -12,6 +13,7 @@ import { MorePlans } from "./components/more-plans.js";
 import { PlanCards } from "./components/plan-cards.js";
 import { RealityCheck } from "./components/reality-check.js";
 import { ScenarioForm } from "./components/scenario-form.js";
+import { ScenarioImport } from "./components/scenario-import.js";
 import { TokenMath } from "./components/token-math.js";
 import { evaluate, type Priced } from "./evaluate.js";
 import {
@@ -119,8 +121,10 @@ export function App() {
             <RealityCheck priced={shown} />
             <MorePlans priced={shown} />
             <CostChart priced={shown} />
+            <CacheSurvival priced={shown} />
           </div>
           <ExportBar priced={shown} link={link} />
+          <ScenarioImport onDraft={(next) => commit(next)} />
           <Footnote priced={shown} />
         </section>
       </main>

@@ -55,7 +55,7 @@ export function defaultDraft(modelId?: string): Draft {
   return { modelId: scenario.model.id, text: text as Draft["text"] };
 }
 
-/** The draft after choosing another model: as on the reference page, the Advanced fields reset. */
+/** The draft after choosing another model: as on the Fireworks page, the Advanced fields reset. */
 export function withModel(draft: Draft, modelId: string): Draft {
   const defaults = defaultDraft(modelId);
   const text = { ...draft.text };
@@ -146,4 +146,26 @@ export function modelLabel(modelId: string): string {
 /** A field's words on the page. */
 export function fieldLabel(key: PageKey): string {
   return fieldByKey(key).label;
+}
+
+/**
+ * The draft a scenario file describes (the page's download, any `--json` output): the model and the
+ * page's inputs it sets, over the model's defaults, and the keys the page cannot show (they stay as the
+ * file has them for the CLI, but the page prices the Fireworks page's preset only).
+ */
+export function draftFromValues(values: ScenarioValues): { draft: Draft; ignored: string[] } {
+  const model = values.model === undefined ? undefined : modelFor(values.model).id;
+  const draft = defaultDraft(
+    model !== undefined && PRICED_MODELS.some((m) => m.id === model) ? model : undefined,
+  );
+  const shown = new Set<string>(["model", ...PAGE_FIELDS.map((f) => f.key)]);
+  for (const field of PAGE_FIELDS) {
+    const value = values[field.key];
+    if (value !== undefined) draft.text[field.key] = String(value);
+  }
+  const ignored = Object.keys(values).filter(
+    (key) => !shown.has(key) && !(key === "preset" && values.preset === "reference"),
+  );
+  if (model !== undefined && draft.modelId !== model) ignored.unshift("model");
+  return { draft, ignored };
 }

@@ -1,7 +1,6 @@
 import { gpuRateFor, presetById } from "../../catalog/lookup.js";
 import { CACHE_SURVIVAL_FRACTION, SIMULATION_ENGINE_DEFAULTS } from "../../catalog/simulation-defaults.js";
 import { LIMITS } from "../../core/limits.js";
-import { pricePlans } from "../../core/price-plans.js";
 import { sweepConcurrency } from "../../core/simulation/concurrency-sweep.js";
 import { rlStepSummary } from "../../core/simulation/rl-step-summary.js";
 import {
@@ -10,8 +9,13 @@ import {
   type WeightSync,
 } from "../../core/simulation/rollout-input.js";
 import { simulateRollout } from "../../core/simulation/simulate-rollout.js";
+import { echo, plainText } from "../../format/echo.js";
 import { jsonText } from "../../format/machine-text.js";
+import { analyzeFile } from "../../logs/analyze-file.js";
+import { nodeDecode } from "../../logs/node-input.js";
+import { type LogDistributions, logDistributions } from "../../scenario/log-distributions.js";
 import { planOffer } from "../../scenario/plans.js";
+import { priceScenario } from "../../scenario/price.js";
 import { resolveScenario } from "../../scenario/resolve.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
@@ -55,6 +59,7 @@ const FLAGS = {
   preset: s,
   "sweep-concurrency": s,
   "keep-generated": { type: "boolean" },
+  "shape-from-log": s,
   ...OUTPUT_FLAGS,
 } as const;
 
@@ -72,7 +77,8 @@ export const simulate: Command = {
     const int = (name: keyof typeof values, min: number, max: number) =>
       numberFlag(name, values[name] as string | undefined, { integer: true, min, max });
     const defaults = presetById("reference").workloadDefaults;
-    const episodes = int("episodes", 1, 10_000_000) ?? defaults.episodes;
+    const fromLog = await logShape(values["shape-from-log"], context.stdin);
+    const episodes = int("episodes", 1, 10_000_000) ?? fromLog?.episodes ?? defaults.episodes;
     const syncMode = choiceFlag("sync", values.sync, ["none", "sync", "async"] as const) ?? "none";
     const perStep = int("episodes-per-step", 1, 10_000_000) ?? episodes;
     const weightSync: WeightSync =
@@ -102,19 +108,19 @@ export const simulate: Command = {
       workload: {
         episodes,
         groupSize: int("group-size", 1, 100_000) ?? 1,
-        turns: distributionFlag("turns", values.turns, { ...LIMITS.turns, integer: true }) ?? {
-          kind: "constant",
-          value: defaults.turns,
-        },
-        initialPromptTokens: int("initial-prompt", 0, LIMITS.tokens.max) ?? defaults.initialPromptTokens,
-        addedTokensPerTurn: distributionFlag("added-per-turn", values["added-per-turn"], tokens) ?? {
-          kind: "constant",
-          value: defaults.addedTokensPerTurn,
-        },
+        turns: distributionFlag("turns", values.turns, { ...LIMITS.turns, integer: true }) ??
+          fromLog?.turns ?? { kind: "constant", value: defaults.turns },
+        initialPromptTokens:
+          int("initial-prompt", 0, LIMITS.tokens.max) ??
+          fromLog?.initialPromptTokens ??
+          defaults.initialPromptTokens,
+        addedTokensPerTurn: distributionFlag("added-per-turn", values["added-per-turn"], tokens) ??
+          fromLog?.addedTokensPerTurn ?? { kind: "constant", value: defaults.addedTokensPerTurn },
         generatedTokensPerTurn: distributionFlag("generated-per-turn", values["generated-per-turn"], {
           ...tokens,
           min: 1,
-        }) ?? { kind: "constant", value: defaults.generatedTokensPerTurn },
+        }) ??
+          fromLog?.generatedTokensPerTurn ?? { kind: "constant", value: defaults.generatedTokensPerTurn },
         toolLatencySeconds: distributionFlag("tool-latency", values["tool-latency"], {
           min: 0,
           max: 86_400,
@@ -154,7 +160,15 @@ export const simulate: Command = {
         ? "--usd-per-gpu-hour"
         : `${rate?.source ?? "none"} (${rate?.asOf ?? "no date"})`;
     const presetId = values.preset ?? "current";
-    const offer = explained(() => planOffer(resolveScenario({ preset: presetId, model: model.id })));
+    // The plans, their prices and the training are the scenario layer's, as for every other command.
+    const scenario = explained(() =>
+      resolveScenario({
+        preset: presetId,
+        model: model.id,
+        trainPasses: passes,
+        ...(trainTps !== undefined && { trainTokensPerSecond: trainTps }),
+      }),
+    );
 
     const progress =
       context.stderr.isTTY && episodes * (sweepLevels?.length ?? 1) >= 20_000
@@ -185,16 +199,11 @@ export const simulate: Command = {
         simulation: main,
         dedicatedUsd: main.gpuHours * usdPerGpuHour,
         rlSteps: rlStepSummary(main),
-        plans: checked(() =>
-          pricePlans(main.tokens, offer.plans, {
-            training: {
-              tokensTrained: rlStepSummary(main).tokensTrained,
-              passes,
-              steps: 1,
-              ...(trainTps !== undefined && { trainTokensPerSecond: trainTps }),
-            },
+        plans: explained(() =>
+          priceScenario(scenario, {
+            observed: { tokens: main.tokens, tokensTrained: rlStepSummary(main).tokensTrained },
           }),
-        ),
+        ).plans,
         sweep: sweep && {
           threshold: CACHE_SURVIVAL_FRACTION.value,
           thresholdSource: CACHE_SURVIVAL_FRACTION.source,
@@ -217,7 +226,7 @@ export const simulate: Command = {
               : { ok: false as const, reason: p.result.reason }),
           })),
         },
-        warnings: offer.unavailable.map((u) => `${u.id}: ${u.reason}`),
+        warnings: planOffer(scenario).unavailable.map((u) => `${u.id}: ${u.reason}`),
       };
       progress?.stop();
       context.stdout.write(
@@ -228,3 +237,22 @@ export const simulate: Command = {
     }
   },
 };
+
+/** `--shape-from-log`: the log's episodes as distributions; a CliError naming the flag when it cannot be read. */
+async function logShape(
+  path: string | undefined,
+  stdin: NodeJS.ReadableStream,
+): Promise<LogDistributions | undefined> {
+  if (path === undefined) return undefined;
+  let analysis: Awaited<ReturnType<typeof analyzeFile>>;
+  try {
+    analysis = await analyzeFile(path, { perEpisode: true, decode: nodeDecode }, stdin);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = typeof code === "string" ? code : error instanceof Error ? error.message : String(error);
+    throw new CliError(`--shape-from-log: cannot read ${echo(path)} (${plainText(why, 200)})`);
+  }
+  const read = logDistributions(analysis);
+  if (!read.ok) throw new CliError(`--shape-from-log: ${echo(path)}: ${read.reason}`);
+  return read.value;
+}

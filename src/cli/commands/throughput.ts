@@ -97,9 +97,9 @@ Serving benchmark (offline, maximum load, as trtllm-bench throughput)
 
 Episodes (any of these adds a turn-by-turn simulation of one replica)
   --episodes <n> --turns <n> --initial-prompt <tokens> --added-per-turn <tokens>
-  --generated-per-turn <tokens>   (defaults: the reference page's 1000, 8, 8000, 12000, 2000)
+  --generated-per-turn <tokens>   (defaults: the Fireworks page's 1000, 8, 8000, 12000, 2000)
   --in-flight <n>            episodes run at once (default: as many as their caches fit)
-  --usd-per-gpu-hour <usd>   default: the reference page's rate for the GPU
+  --usd-per-gpu-hour <usd>   default: the Fireworks page's rate for the GPU
   --prompt-tps, --decode-tps the page's saturated constants to compare with (default: the
                              reference preset's for the model and GPU, else derived at turn 1)
 

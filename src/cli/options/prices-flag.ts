@@ -1,5 +1,5 @@
 import { readFile, stat } from "node:fs/promises";
-import { plansFromLiteLlm } from "../../catalog/litellm.js";
+import { plansFromLiteLlm } from "../../catalog/import/litellm.js";
 import type { PerTokenPlan } from "../../core/plan.js";
 import { CliError } from "../cli-error.js";
 

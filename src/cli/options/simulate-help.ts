@@ -15,7 +15,7 @@ Model and hardware (as for 'throughput')
   --dp-attention, --profile, --*-efficiency, --memory-utilization, --step-overhead-ms
   --replicas <n>             replicas (default 1)
 
-Workload (defaults: the reference page's episode)
+Workload (defaults: the Fireworks page's episode)
   --episodes <n>             episodes in all (default 1000)
   --group-size <n>           GRPO group: episodes sharing their initial prompt (default 1)
   --turns <dist>             turns per episode (default 8)
@@ -24,6 +24,9 @@ Workload (defaults: the reference page's episode)
   --generated-per-turn <dist> tokens generated each turn (default 2000)
   --tool-latency <dist>      seconds the tool / environment takes after each turn (default 0)
   --keep-generated           keep the generated tokens' KV for the next turn
+  --shape-from-log <log>     draw episodes, turns, tokens added and generated per turn
+                             from a rollout log's own episodes (as 'analyze' reads it);
+                             the flags above override each
   --concurrency <n>          episodes in flight at once (default: what the engines
                              run at once, --max-seqs × --replicas)
   --routing <kind>           session-affinity (a group's home replica) | cache-aware |
@@ -44,7 +47,7 @@ Engine (defaults: vLLM's, see the catalog)
   --max-seqs <n>             sequences per step (default 256)
 
 Cost and sweep
-  --usd-per-gpu-hour <usd>   default: the reference page's rate for the GPU
+  --usd-per-gpu-hour <usd>   default: the Fireworks page's rate for the GPU
   --preset <id>              whose per-token and GPU-hour plans price the tokens (default current)
   --sweep-concurrency <list> also simulate at each concurrency: where the cache stops
                              surviving (hit below 95% of the ideal) and what each costs

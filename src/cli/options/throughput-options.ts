@@ -88,7 +88,7 @@ export function modelFromFlags(values: Values): {
   };
 }
 
-/** The GPU spec of --gpu; required, named by the reference page's ids. */
+/** The GPU spec of --gpu; required, named by the Fireworks page's ids. */
 export function gpuFromFlags(values: Values): CatalogGpu {
   const id = values.gpu as string | undefined;
   if (id === undefined)

@@ -1,4 +1,5 @@
 import { type Affine, sumOfMaxAffine } from "../throughput/affine-sum.js";
+import { decodeStepPieces } from "../throughput/decode-pieces.js";
 import { decodeSpanSeconds } from "../throughput/decode-span.js";
 import { decodeStepSeconds } from "../throughput/decode-time.js";
 import type { Efficiencies, ModelArchitecture, Replica } from "../throughput/types.js";
@@ -45,21 +46,7 @@ export class DecodeCost {
       decodeStepSeconds(this.model, this.replica, this.efficiencies, { sequences, contextTokens });
     const a = at(0);
     const b = at(FAR_CONTEXT);
-    const line = (y0: number, y1: number): Affine => ({ intercept: y0, slope: (y1 - y0) / FAR_CONTEXT });
-    const ga = a.breakdown;
-    const gb = b.breakdown;
-    const pieces: Affine[] =
-      ga && gb
-        ? [
-            line(ga.gemmSeconds + ga.attentionComputeSeconds, gb.gemmSeconds + gb.attentionComputeSeconds),
-            line(ga.gemmSeconds + ga.kvSeconds, gb.gemmSeconds + gb.kvSeconds),
-            { intercept: a.overheadSeconds, slope: 0 },
-          ]
-        : [
-            line(a.computeSeconds, b.computeSeconds),
-            line(a.memorySeconds, b.memorySeconds),
-            { intercept: a.overheadSeconds, slope: 0 },
-          ];
+    const pieces = decodeStepPieces(a, b, 0, FAR_CONTEXT);
     const step = { pieces, addedSeconds: a.addedSeconds ?? 0 };
     this.steps[sequences] = step;
     return step;

@@ -1,5 +1,5 @@
-import type { Affine } from "./affine-sum.js";
 import { sumOfMaxAffine } from "./affine-sum.js";
+import { decodeStepPieces } from "./decode-pieces.js";
 import { decodeStepSeconds } from "./decode-time.js";
 import type { Efficiencies, ModelArchitecture, Replica } from "./types.js";
 
@@ -42,25 +42,8 @@ export function decodeSpanSeconds(
   const b = step(last);
   // Communication and the floor depend on the batch, not the context: the same every step.
   const added = (a.addedSeconds ?? 0) * span.tokens;
-  const line = (y0: number, y1: number): Affine => {
-    const slope = (y1 - y0) / (last - first);
-    return { intercept: y0 - slope * first, slope };
-  };
   // A step is max(gemm + max(attention FLOPs, KV bytes), host overhead) + added terms; the GEMM part does not
   // depend on the context, and the rest is affine in it, so the sum splits into affine pieces.
-  const ga = a.breakdown;
-  const gb = b.breakdown;
-  const pieces: Affine[] =
-    ga && gb
-      ? [
-          line(ga.gemmSeconds + ga.attentionComputeSeconds, gb.gemmSeconds + gb.attentionComputeSeconds),
-          line(ga.gemmSeconds + ga.kvSeconds, gb.gemmSeconds + gb.kvSeconds),
-          { intercept: a.overheadSeconds, slope: 0 },
-        ]
-      : [
-          line(a.computeSeconds, b.computeSeconds),
-          line(a.memorySeconds, b.memorySeconds),
-          { intercept: a.overheadSeconds, slope: 0 },
-        ];
+  const pieces = decodeStepPieces(a, b, first, last);
   return added + sumOfMaxAffine(pieces, first, last);
 }

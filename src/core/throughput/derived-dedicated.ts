@@ -27,7 +27,7 @@ export interface DerivedDedicated {
   reuse: ReplicaSimulation;
   /** The same replica re-prefilling every turn's whole prompt. */
   reprefill: ReplicaSimulation;
-  /** Re-prefill ÷ reuse prefill GPU time (DATA.md §5 measured 3.52 for the page's shape on one H100). */
+  /** Re-prefill ÷ reuse prefill GPU time (3.52 measured for the page's shape on one H100, docs/throughput.md). */
   prefillReprefillToReuseRatio: number;
   /** The same ratio with decode time included. */
   busyReprefillToReuseRatio: number;

@@ -31,6 +31,7 @@ export class AutoLogAnalyzer {
   private held: Uint8Array[] = [];
   private heldBytes = 0;
   private readonly sniff = new FirstLine();
+  private modelNamed: string | undefined;
 
   constructor(private readonly options: AutoAnalyzeOptions = {}) {
     const format = options.format ?? "auto";
@@ -65,7 +66,8 @@ export class AutoLogAnalyzer {
 
   end(): LogAnalysis {
     if (!this.inner) this.choose(this.sniff.rest());
-    return (this.inner as Inner).end();
+    const analysis = (this.inner as Inner).end();
+    return this.modelNamed === undefined ? analysis : { ...analysis, modelNamed: this.modelNamed };
   }
 
   private choose(first: string | undefined): void {
@@ -76,12 +78,27 @@ export class AutoLogAnalyzer {
       value = undefined;
     }
     const reader = detectReader(value);
+    this.modelNamed = modelNamedBy(value);
     const { format: _format, ...rest } = this.options;
     this.inner = reader ? new ReaderAnalyzer(reader, rest) : new LogAnalyzer(rest as AnalyzeOptions);
     const held = this.held;
     this.held = [];
     for (const chunk of held) this.inner.push(chunk);
   }
+}
+
+/** The model a record names: OpenAI-style `model` at the top, or in its `request` or `response`. */
+function modelNamedBy(record: unknown): string | undefined {
+  if (typeof record !== "object" || record === null) return undefined;
+  const r = record as Record<string, unknown>;
+  for (const candidate of [
+    r.model,
+    (r.request as Record<string, unknown> | undefined)?.model,
+    (r.response as Record<string, unknown> | undefined)?.model,
+  ]) {
+    if (typeof candidate === "string" && candidate.length > 0 && candidate.length <= 200) return candidate;
+  }
+  return undefined;
 }
 
 /**

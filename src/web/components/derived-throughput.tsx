@@ -7,6 +7,7 @@ import {
 } from "../../scenario/derived-for-reference.js";
 import type { Priced } from "../evaluate.js";
 import { sentence } from "./plan-cards.js";
+import { StepBreakdownPanel } from "./step-breakdown.js";
 
 /**
  * The "derived throughput" switch: the dedicated cluster simulated turn by turn from the model's
@@ -84,6 +85,7 @@ function DerivedFigures(props: { priced: Priced }) {
       ) : (
         <p class="derived-reason">{sentence(`No throughput chart: ${curve.reason}`)}</p>
       )}
+      <StepBreakdownPanel priced={props.priced} />
     </div>
   );
 }

@@ -12,8 +12,8 @@ export function Footnote(props: { priced: Priced }) {
         {perTokenPrice.asOf ? `, ${dated(perTokenPrice.asOf)}` : ""}. GPU-hour rate:{" "}
         <Source text={gpuRate.source} />
         {gpuRate.asOf ? `, ${dated(gpuRate.asOf)}` : ""}. Dedicated throughput defaults:{" "}
-        {dedicatedDefaults.source}. They are saturated estimates: tune them in Advanced for your workload. The
-        same figures come from <code>rollout-cost estimate</code>.
+        <Source text={dedicatedDefaults.source} />. They are saturated estimates: tune them in Advanced for
+        your workload. The same figures come from <code>rollout-cost estimate</code>.
       </p>
     </footer>
   );

@@ -4,6 +4,7 @@ import { formatCount, formatHours, formatPercent, formatUsd } from "../../format
 import type { LogAnalysis } from "../../logs/log-analysis.js";
 import { priceObservedLog } from "../../scenario/price-log.js";
 import type { AnalyzeResponse } from "../workers/analyze-worker.js";
+import { PrefixDivergenceView } from "./prefix-divergence.js";
 
 type Done = Extract<AnalyzeResponse, { type: "done" }>;
 type Status =
@@ -167,6 +168,7 @@ function LogStatus(props: { status: Status }) {
         )}
       </dl>
       <LogPrices analysis={a} />
+      <PrefixDivergenceView analysis={a} />
       {warnings.length > 0 && (
         <ul class="warnings">
           {warnings.map((w) => (

@@ -62,7 +62,11 @@ export function MorePlans(props: { priced: Priced }) {
           </div>
           {result.priced.unavailable.length > 0 && (
             <details class="reality-reason">
-              <summary>{result.priced.unavailable.length} plans have no figures for this model</summary>
+              <summary>
+                {result.priced.unavailable.length === 1
+                  ? "1 plan has no figures for this model"
+                  : `${result.priced.unavailable.length} plans have no figures for this model`}
+              </summary>
               <ul>
                 {result.priced.unavailable.map((plan) => (
                   <li key={plan.id}>

@@ -24,7 +24,7 @@ export function PlanCards(props: { priced: Priced }) {
     {
       key: "tinker",
       title: "Tinker",
-      subtitle: "per token, no cross-turn cache: every turn re-prefills the whole history",
+      subtitle: `as the Fireworks page prices it: $${props.priced.input.perToken.usdPerMillionPrefill}/1M prefill, $${props.priced.input.perToken.usdPerMillionSample}/1M sampled, no cross-turn cache (every turn re-prefills the whole history)`,
       usdPerEpisode: tinker.usdPerEpisode,
       usdTotal: tinker.usdTotal,
       vsTinker: "1×",

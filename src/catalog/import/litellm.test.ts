@@ -32,7 +32,8 @@ describe("plansFromLiteLlm(map)", () => {
     expect(skipped).toEqual([
       {
         key: "sample_spec",
-        reason: 'sample_spec.input_cost_per_token must be a number from 0 to 1000 ($ per token), got "0.0"',
+        reason:
+          'sample_spec.input_cost_per_token must be a number from 0 to 0.001 ($ per token, so at most $1,000 per 1M), got "0.0"',
       },
     ]);
   });

@@ -1,4 +1,6 @@
-import type { PerTokenPlan } from "../core/plan.js";
+import * as v from "valibot";
+import type { PerTokenPlan } from "../../core/plan.js";
+import { LiteLlmEntrySchema } from "./litellm-schema.js";
 
 const PER_MILLION = 1_000_000;
 
@@ -8,39 +10,30 @@ export interface LiteLlmImport {
   skipped: { key: string; reason: string }[];
 }
 
-type Entry = Record<string, unknown>;
-
-function rate(entry: Entry, key: string, field: string, required: boolean): number | undefined | string {
-  const value = entry[field];
-  if (value === undefined || value === null) return required ? `${key}.${field} is missing` : undefined;
-  if (typeof value !== "number" || !Number.isFinite(value) || value < 0 || value * PER_MILLION > 1e9) {
-    return `${key}.${field} must be a number from 0 to 1000 ($ per token), got ${JSON.stringify(value)}`;
-  }
-  return value;
-}
-
+/** An entry as a plan, or the sentence that says which of its fields is wrong. */
 function planFrom(key: string, entry: unknown, source: string): PerTokenPlan | string {
   if (typeof entry !== "object" || entry === null || Array.isArray(entry)) return `${key} is not an object`;
-  const e = entry as Entry;
-  const input = rate(e, key, "input_cost_per_token", true);
-  const output = rate(e, key, "output_cost_per_token", true);
-  const cached = rate(e, key, "cache_read_input_token_cost", false);
-  for (const r of [input, output, cached]) if (typeof r === "string") return r;
-  const max = e.max_input_tokens;
-  if (max !== undefined && max !== null && !(Number.isInteger(max) && (max as number) >= 1)) {
-    return `${key}.max_input_tokens must be an integer >= 1, got ${JSON.stringify(max)}`;
+  const parsed = v.safeParse(LiteLlmEntrySchema, entry);
+  if (!parsed.success) {
+    const issue = parsed.issues[0];
+    const field = v.getDotPath(issue) ?? "(entry)";
+    const value = (entry as Record<string, unknown>)[field];
+    return value === undefined
+      ? `${key}.${field} is missing`
+      : `${key}.${field} ${issue.message}, got ${JSON.stringify(value)}`;
   }
-  const provider =
-    typeof e.litellm_provider === "string" && e.litellm_provider ? e.litellm_provider : "LiteLLM import";
+  const e = parsed.output;
   return {
     kind: "per-token",
     id: `litellm:${key}`,
     label: `${key} (imported prices)`,
-    provider,
-    usdPerMillionPrefill: (input as number) * PER_MILLION,
-    ...(typeof cached === "number" && { usdPerMillionCachedPrefill: cached * PER_MILLION }),
-    usdPerMillionSample: (output as number) * PER_MILLION,
-    ...(typeof max === "number" && { maxContextTokens: max }),
+    provider: e.litellm_provider ? e.litellm_provider : "LiteLLM import",
+    usdPerMillionPrefill: e.input_cost_per_token * PER_MILLION,
+    ...(typeof e.cache_read_input_token_cost === "number" && {
+      usdPerMillionCachedPrefill: e.cache_read_input_token_cost * PER_MILLION,
+    }),
+    usdPerMillionSample: e.output_cost_per_token * PER_MILLION,
+    ...(typeof e.max_input_tokens === "number" && { maxContextTokens: e.max_input_tokens }),
     source,
   };
 }
