@@ -193,6 +193,14 @@ describe("--gpu and --throughput", () => {
     expect(dedicated.band.worstFactor).toBe(1.36);
     expect(dedicated.band.usdTotal.low).toBeCloseTo(dedicated.usdTotal / 1.36, 9);
     expect(json.verdict.throughput).toBe("derived");
+    // The reality check's throughput rows come with derived throughput (saturated: a hint, no rows).
+    expect(json.realityCheckThroughput.map((r: { id: string }) => r.id)).toEqual([
+      "derived-throughput",
+      "cache-survival",
+    ]);
+    expect(stdout).toContain("Every episode in flight");
+    const saturated = JSON.parse((await runCliInProcess(["compare", "--json"])).stdout);
+    expect(saturated.realityCheckThroughput).toEqual([]);
   });
 
   it("breakeven and sweep take them too, on the same derived figures as compare", async () => {

@@ -53,8 +53,10 @@ The table ends with a reality check: the Fireworks page's two plans for the
 same scenario, unchanged, then with Tinker's 2026-10 cached-prefill discount
 (80% off), at the price tier the episode's final context falls in, with the
 model's context window enforced, with 'sum' overlap, and all together, each
-with its dollar difference from the page. --json carries it as
-"realityCheck" (null for models the page does not cover).
+with its dollar difference from the page. With --throughput derived it adds
+derived vs saturated throughput and every episode in flight (cache survival
+past the replica's KV capacity). --json carries it as "realityCheck" (null
+for models the page does not cover) and "realityCheckThroughput".
 
 ${PLAN_HELP}
 
@@ -78,7 +80,10 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     const priced = explained(() =>
       priceScenario(scenario, { imported: imported.plans, importWarnings: imported.warnings }),
     );
-    const reality = realityCheckFor(scenario, undefined, { throughputRows: true });
+    // The throughput rows simulate the replica (tens of ms to a second): only when derived is asked for.
+    const reality = realityCheckFor(scenario, undefined, {
+      throughputRows: scenario.throughput === "derived",
+    });
     const options = { imported: imported.plans, importWarnings: imported.warnings };
     // The verdict ranks the scenario's own plans when the user chose a preset or plans, else `current`'s.
     const verdict =

@@ -155,6 +155,8 @@ export function compareTable(report: CompareReport): string {
   lines.push("");
   lines.push("Reality check: the Fireworks page's two plans on this scenario, one departure at a time");
   lines.push(report.reality.ok ? realityTable(report.reality.rows, width) : `  ${report.reality.reason}`);
+  if (report.reality.ok && !report.reality.rows.some((r) => r.id === "derived-throughput"))
+    lines.push("  (--throughput derived adds derived vs saturated throughput and every episode in flight)");
   const sources = notes.lines();
   if (sources.length > 0) {
     lines.push("");
