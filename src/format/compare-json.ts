@@ -2,11 +2,16 @@
 import type { PricedScenario } from "../scenario/price.js";
 import type { RealityCheck } from "../scenario/reality-check.js";
 import { scenarioFile } from "../scenario/scenario-file.js";
+import type { Verdict } from "../scenario/verdict.js";
 
-/** The priced scenario as the JSON contract: unrounded, every plan with its assumptions and warnings. */
-export function compareJson(priced: PricedScenario, reality: RealityCheck): unknown {
+/** Reality-check rows that run the throughput model: carried apart, so `realityCheck` is the page's own. */
+const THROUGHPUT_ROWS = new Set<string>(["derived-throughput", "cache-survival"]);
+
+/** The priced scenario as the JSON contract: the verdict first, unrounded, every plan with its assumptions and warnings. */
+export function compareJson(priced: PricedScenario, reality: RealityCheck, verdict?: Verdict): unknown {
   const { scenario, ledger } = priced;
   return {
+    verdict: verdict ?? null,
     preset: scenario.preset.id,
     model: { id: scenario.model.id, label: scenario.model.label, contextWindowTokens: scenario.windowTokens },
     workload: scenario.workload,
@@ -29,7 +34,8 @@ export function compareJson(priced: PricedScenario, reality: RealityCheck): unkn
     ranking: priced.ranking,
     plans: priced.plans,
     unavailable: priced.unavailable,
-    realityCheck: reality.ok ? reality.rows : null,
+    realityCheck: reality.ok ? reality.rows.filter((r) => !THROUGHPUT_ROWS.has(r.id)) : null,
+    realityCheckThroughput: reality.ok ? reality.rows.filter((r) => THROUGHPUT_ROWS.has(r.id)) : null,
     realityCheckNote: reality.ok ? "" : reality.reason,
     warnings: priced.warnings,
     defaults: scenario.defaults,

@@ -53,6 +53,8 @@ export function perTokenPlanFromCard(card: Card, entries: PerTokenPrice[]): PerT
 export interface DedicatedTermsInput {
   model: Model;
   defaults: DedicatedDefault;
+  /** The GPU the plan runs on (`--gpu`; the catalog entry's unless told). */
+  gpuType: string;
   gpus: number;
   promptTokensPerSecond: number;
   decodeTokensPerSecond: number;
@@ -72,9 +74,9 @@ export function gpuHourPlan(
   return {
     kind: "gpu-hour",
     id: ids.id,
-    label: `${ids.label}: ${terms.gpus}× ${terms.defaults.gpuType.replace("_", " ")} at $${rate.usdPerGpuHour}/GPU-hour`,
+    label: `${ids.label}: ${terms.gpus}× ${terms.gpuType.replace("_", " ")} at $${rate.usdPerGpuHour}/GPU-hour`,
     provider: ids.provider,
-    gpuType: terms.defaults.gpuType,
+    gpuType: terms.gpuType,
     gpus: terms.gpus,
     usdPerGpuHour: rate.usdPerGpuHour,
     rateSource: rate.source,

@@ -36,6 +36,15 @@ function deploymentOf(
   return { layout, precision };
 }
 
+/** The throughput model's model, replica and efficiencies for `gpus` × `gpuId` in the model's catalog deployment; throws a RangeError for unknown ids. */
+export function deploymentFor(
+  modelId: string,
+  gpuId: string,
+  gpus: number,
+): ReturnType<typeof resolveThroughput> {
+  return resolveThroughput({ modelId, gpuId, gpus, ...deploymentOf(modelId, {}) });
+}
+
 /**
  * The reference scenario's dedicated plan on derived throughput: the same GPUs, rate and workload, in the
  * model's catalog deployment unless told otherwise, simulated turn by turn, beside the scenario's own

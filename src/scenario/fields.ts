@@ -6,6 +6,9 @@ import type { Overlap } from "../core/cluster-hours.js";
 import { CONTEXT_POLICIES, type ContextPolicy } from "../core/context-policy.js";
 import { LIMITS } from "../core/limits.js";
 
+/** Where dedicated plans' throughput comes from: the catalog's constants, or the throughput model. */
+export type ThroughputSource = "saturated" | "derived";
+
 /** A number input: integer or real, with its range. */
 export interface NumberRule {
   integer: boolean;
@@ -174,9 +177,27 @@ export const FIELDS = [
     "Dedicated GPUs",
     "GPUs",
     { integer: true, ...LIMITS.gpus },
-    "GPUs in each dedicated plan",
+    "GPUs in each dedicated plan's replica (a deadline adds replicas: GPUs = replicas × this)",
     { query: "gpus", metavar: "<n>" },
   ),
+  {
+    kind: "text",
+    key: "gpuType",
+    flag: "gpu",
+    label: "Dedicated GPU type",
+    metavar: "<type>",
+    maxChars: 40,
+    help: "the GPU dedicated and self-hosted plans run on (H100_80GB, H200_141GB, B200_180GB, B300_288GB; default: the preset's for the model); a plan whose weights do not fit is listed as unavailable",
+  },
+  {
+    kind: "choice",
+    key: "throughput",
+    flag: "throughput",
+    label: "Dedicated throughput",
+    metavar: "<saturated|derived>",
+    choices: ["saturated", "derived"],
+    help: "saturated (the catalog's constant figures, default) or derived (the throughput model, simulated turn by turn on the chosen GPUs, with its error band)",
+  },
   number(
     "promptTokensPerSecond",
     "prompt-tps",
@@ -328,9 +349,11 @@ type ValueOf<F> = F extends NumberField
     ? ContextPolicy
     : F extends { key: "overlap" }
       ? Overlap
-      : F extends { list: true }
-        ? string[]
-        : string;
+      : F extends { key: "throughput" }
+        ? ThroughputSource
+        : F extends { list: true }
+          ? string[]
+          : string;
 
 /** What a user chose: any subset of the fields, each already read and range-checked. */
 export type ScenarioValues = { [F in (typeof FIELDS)[number] as F["key"]]?: ValueOf<F> };

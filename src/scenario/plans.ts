@@ -32,6 +32,7 @@ function dedicatedTerms(scenario: Scenario): DedicatedTermsInput | undefined {
   return {
     model: scenario.model,
     defaults: d.catalogEntry,
+    gpuType: d.gpuType,
     gpus: d.gpus,
     promptTokensPerSecond: d.promptTokensPerSecond,
     decodeTokensPerSecond: d.decodeTokensPerSecond,
@@ -73,7 +74,7 @@ function presetPlans(
     }
     if (terms) {
       const rate = catalog.gpuPrices.find(
-        (g) => g.gpuType === terms.defaults.gpuType && preset.gpuPriceIds.includes(g.id),
+        (g) => g.gpuType === terms.gpuType && preset.gpuPriceIds.includes(g.id),
       );
       const chosen = rate
         ? { usdPerGpuHour: rate.usdPerGpuHour, source: rate.source, asOf: rate.asOf }
@@ -109,13 +110,13 @@ function presetPlans(
       unavailable.push({ id, label: card.label, reason: noThroughput });
       continue;
     }
-    const rate = catalog.gpuPrices.find((g) => g.card === card.id && g.gpuType === terms.defaults.gpuType);
+    const rate = catalog.gpuPrices.find((g) => g.card === card.id && g.gpuType === terms.gpuType);
     if (rate) plans.push(gpuHourPlan({ id, label: card.label, provider: card.provider }, rate, terms));
     else
       unavailable.push({
         id,
         label: card.label,
-        reason: `${card.label} lists no rate for ${terms.defaults.gpuType}`,
+        reason: `${card.label} lists no rate for ${terms.gpuType}`,
       });
   }
   return { plans, unavailable };
@@ -126,7 +127,7 @@ function selfHosted(scenario: Scenario, notes: Record<string, string[]>): GpuHou
   const rate = values.selfHostedUsdPerGpuHour;
   if (rate === undefined) return undefined;
   const entry = dedicated?.catalogEntry;
-  const gpuType = values.selfHostedGpuType ?? entry?.gpuType;
+  const gpuType = values.selfHostedGpuType ?? values.gpuType ?? entry?.gpuType;
   const prompt = dedicated?.promptTokensPerSecond ?? values.promptTokensPerSecond;
   const decode = dedicated?.decodeTokensPerSecond ?? values.decodeTokensPerSecond;
   if (gpuType === undefined || prompt === undefined || decode === undefined) {

@@ -9,6 +9,13 @@ import type { TrainingOptions } from "../core/training-cost.js";
 import { type EpisodeLedger, episodeLedger } from "../core/turn-ledger.js";
 import type { WorkloadTokens } from "../core/workload-tokens.js";
 import { echo } from "../format/echo.js";
+import { type RatesPerMillion, ratesPerMillion } from "./effective-rates.js";
+import {
+  applyPlanThroughput,
+  type DerivedBand,
+  derivedBand,
+  type WeightsDoNotFit,
+} from "./plan-throughput.js";
 import { type PlanOffer, planOffer, type UnavailablePlan } from "./plans.js";
 import type { Scenario } from "./resolve.js";
 import { ScenarioError } from "./scenario-error.js";
@@ -21,6 +28,10 @@ export interface PricedPlan extends PlanEstimate {
   vsBaselineRatio: number | null;
   /** "baseline", "N.N× cheaper", "N.N× more", "at par" or "—", as the Fireworks page words it. */
   vsBaseline: string;
+  /** $ per 1M tokens: a per-token plan's rates, a dedicated plan's GPU-hours at its throughput. */
+  usdPerMillion?: RatesPerMillion;
+  /** Dedicated plans on derived throughput: cluster-hours and $ as a range from the model's error. */
+  band?: DerivedBand;
 }
 
 /** Tokens measured in a log, priced instead of a shape's ledger. */
@@ -42,7 +53,8 @@ export interface PricedScenario {
   /** Plan ids, cheapest first. */
   ranking: string[];
   baseline: string;
-  unavailable: UnavailablePlan[];
+  /** Plans not priced, each with the reason (and the bytes, where the weights do not fit). */
+  unavailable: (UnavailablePlan & { weights?: WeightsDoNotFit })[];
   warnings: string[];
 }
 
@@ -129,11 +141,20 @@ export function priceScenario(scenario: Scenario, options: PriceOptions = {}): P
   const ledger = options.observed ? undefined : scenarioLedger(scenario);
   const tokens =
     options.observed?.tokens ?? workloadTokensFromLedger(ledger as EpisodeLedger, scenario.workload.episodes);
-  const offer: PlanOffer = planOffer(scenario, options.imported);
+  const offered: PlanOffer = planOffer(scenario, options.imported);
+  const applied = applyPlanThroughput(scenario, tokens, offered.plans);
+  const offer: PlanOffer = {
+    plans: applied.plans,
+    unavailable: [...offered.unavailable, ...applied.unavailable],
+    notes: { ...offered.notes },
+  };
+  for (const [id, notes] of Object.entries(applied.notes))
+    offer.notes[id] = [...(offer.notes[id] ?? []), ...notes];
   if (offer.plans.length === 0) {
     throw new ScenarioError(
       "model",
-      `preset ${scenario.preset.id} offers no plan for ${scenario.model.id}; add --self-hosted, --custom-prefill or --prices`,
+      `preset ${scenario.preset.id} offers no plan for ${scenario.model.id}; add --self-hosted, --custom-prefill or --prices` +
+        applied.unavailable.map((u) => `; ${u.id}: ${u.reason}`).join(""),
     );
   }
   const training = trainingFor(scenario, ledger, options.observed);
@@ -149,12 +170,24 @@ export function priceScenario(scenario: Scenario, options: PriceOptions = {}): P
     offer.notes[e.id] ? { ...e, warnings: [...e.warnings, ...(offer.notes[e.id] ?? [])] } : e,
   );
   const ranked = rankPlans(withNotes, scenario.values.baseline);
+  // pricePlans keeps the plans' order, so the i-th estimate is the i-th plan's.
+  const plans = ranked.plans.map((p, i) => {
+    const plan = offer.plans[i];
+    if (!plan) return p;
+    const derived = applied.derived[p.id] !== undefined && p.clusterHours !== undefined;
+    return {
+      ...p,
+      usdPerMillion: ratesPerMillion(plan, p.tier),
+      ...(derived && { band: derivedBand(p.clusterHours as number, p.usdTotal) }),
+    };
+  });
   return {
     scenario,
     ...(ledger && { ledger }),
     tokens,
     chosenPlans: offer.plans,
     ...ranked,
+    plans,
     unavailable: offer.unavailable,
     warnings: [...(ledger?.warnings ?? []), ...(options.importWarnings ?? [])],
   };

@@ -11,11 +11,20 @@ import type { WorkloadTokens } from "../core/workload-tokens.js";
 import { perTokenPlanFromCard } from "./card-plans.js";
 import { type FieldKey, type ScenarioValues, SHAPE_KEYS } from "./fields.js";
 import { planOffer, REFERENCE_PLAN_IDS } from "./plans.js";
+import { throughputRealityRows } from "./reality-throughput.js";
 import { resolveScenario, type Scenario } from "./resolve.js";
 
 /** One way the page's scenario departs from its assumptions, and what it does to each plan's bill. */
 export interface RealityRow {
-  id: "page" | "cached-prefill" | "context-tier" | "context-window" | "sum-overlap" | "all";
+  id:
+    | "page"
+    | "cached-prefill"
+    | "context-tier"
+    | "context-window"
+    | "sum-overlap"
+    | "all"
+    | "derived-throughput"
+    | "cache-survival";
   label: string;
   /** What this row assumes instead of the page. */
   change: string;
@@ -62,10 +71,15 @@ function tieredTinker(scenario: Scenario, catalog: Catalog): PerTokenPlan | unde
  * The reality check for the scenario: the Fireworks page's two plans (the `reference` preset's rates for
  * the model, the scenario's shape and dedicated figures) unchanged, then with Tinker's cached-prefill
  * discount, at the price tier the final context falls in, with the window enforced (`stop` unless the
- * scenario says otherwise), with `sum` overlap, and all together. `{ ok: false }` when the page does not
- * cover the model.
+ * scenario says otherwise), with `sum` overlap, and all together; with `throughputRows`, also on derived
+ * throughput and with every episode in flight (they run the throughput model: the CLI asks for them).
+ * `{ ok: false }` when the page does not cover the model.
  */
-export function realityCheckFor(scenario: Scenario, catalog: Catalog = CATALOG): RealityCheck {
+export function realityCheckFor(
+  scenario: Scenario,
+  catalog: Catalog = CATALOG,
+  options: { throughputRows?: boolean } = {},
+): RealityCheck {
   const kept: ScenarioValues = { preset: "reference", contextPolicy: "ignore", overlap: "max" };
   for (const key of PAGE_KEYS) {
     const value = scenario.values[key];
@@ -203,6 +217,7 @@ export function realityCheckFor(scenario: Scenario, catalog: Catalog = CATALOG):
       windowed.ok ? "" : windowNote,
     ),
   ];
+  if (options.throughputRows) rows.push(...throughputRealityRows(page, dedicated, pageTinker, pageDedicated));
   return { ok: true, rows };
 }
 

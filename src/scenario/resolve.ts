@@ -6,7 +6,8 @@ import { DEFAULT_PRESET_ID } from "../catalog/presets.js";
 import type { Overlap } from "../core/cluster-hours.js";
 import type { ContextPolicy } from "../core/context-policy.js";
 import type { Workload } from "../core/episode-shape.js";
-import type { ScenarioValues } from "./fields.js";
+import { echo } from "../format/echo.js";
+import type { ScenarioValues, ThroughputSource } from "./fields.js";
 import { ScenarioError, unknownName } from "./scenario-error.js";
 
 /** A figure the user did not give, the value chosen for it, and where that value comes from. */
@@ -45,6 +46,8 @@ export interface Scenario {
   overlap: Overlap;
   /** Undefined when the preset has no dedicated figures for the model. */
   dedicated: DedicatedChoice | undefined;
+  /** Dedicated plans' throughput: the catalog's saturated constants, or derived by the throughput model. */
+  throughput: ThroughputSource;
   minimumBilledHours?: number;
   training?: TrainingChoice;
   defaults: NamedDefault[];
@@ -143,7 +146,7 @@ export function resolveScenario(values: ScenarioValues, catalog: Catalog = CATAL
   const entry = preset.dedicatedDefaults.find((x) => x.modelId === model.id);
   const entrySource = entry && `${entry.source} (as of ${entry.asOf})`;
   const dedicated: DedicatedChoice | undefined = entry && {
-    gpuType: entry.gpuType,
+    gpuType: pick("gpuType", values.gpuType, entry.gpuType, entrySource ?? ""),
     gpus: pick("gpus", values.gpus, entry.gpus, entrySource ?? ""),
     promptTokensPerSecond: pick(
       "promptTokensPerSecond",
@@ -159,7 +162,13 @@ export function resolveScenario(values: ScenarioValues, catalog: Catalog = CATAL
     ),
     catalogEntry: entry,
   };
-  checkCombinations(values);
+  const throughput = pick<ThroughputSource>(
+    "throughput",
+    values.throughput,
+    "saturated",
+    "the catalog's saturated, constant figures until the derived model meets its published-error goal",
+  );
+  checkCombinations(values, catalog);
   const training: TrainingChoice | undefined =
     values.trainPasses === undefined
       ? undefined
@@ -179,13 +188,14 @@ export function resolveScenario(values: ScenarioValues, catalog: Catalog = CATAL
     windowTokens: model.contextWindowTokens,
     overlap,
     dedicated,
+    throughput,
     ...(values.minimumBilledHours !== undefined && { minimumBilledHours: values.minimumBilledHours }),
     ...(training && { training }),
     defaults,
   };
 }
 
-function checkCombinations(values: ScenarioValues): void {
+function checkCombinations(values: ScenarioValues, catalog: Catalog): void {
   if (
     values.selfHostedUsdPerGpuHour === undefined &&
     (values.selfHostedGpuType !== undefined || values.selfHostedGpus !== undefined)
@@ -210,12 +220,18 @@ function checkCombinations(values: ScenarioValues): void {
   ) {
     throw new ScenarioError("trainPasses", "--train-tps and --steps need --train-passes <n>");
   }
-  const gpu = values.selfHostedGpuType;
-  if (gpu !== undefined && (!GPU_NAME.test(gpu) || /^(nan|infinity|undefined|null)$/i.test(gpu))) {
+  const own = values.selfHostedGpuType;
+  if (own !== undefined && (!GPU_NAME.test(own) || /^(nan|infinity|undefined|null)$/i.test(own))) {
     throw new ScenarioError(
       "selfHostedGpuType",
-      `--self-hosted-gpu must be a GPU name like H100_80GB (a letter, then letters, digits, _ . -; at most 40), got ${JSON.stringify(gpu)}`,
+      `--self-hosted-gpu must be a GPU name like H100_80GB (a letter, then letters, digits, _ . -; at most 40), got ${echo(own)}`,
     );
+  }
+  // Dedicated plans on a chosen GPU need its specification and rates: only the catalog's GPUs.
+  const chosen = values.gpuType;
+  const known = catalog.gpus.map((g) => g.id);
+  if (chosen !== undefined && !known.includes(chosen)) {
+    throw new ScenarioError("gpuType", unknownName("GPU", chosen, known));
   }
 }
 

@@ -166,7 +166,7 @@ ${"Pricing and context window (as in compare)"}
   --preset <id>           reference (default) or current
   --model <id>            the model whose window and prices apply (default: the
                           preset's, kimi-k2p6)
-  --plans, --gpus, --prompt-tps, --decode-tps, --overlap, --min-hours,
+  --plans, --gpu, --gpus, --throughput, --prompt-tps, --decode-tps, --overlap, --min-hours,
   --self-hosted*, --custom-*, --prices, --prices-key, --baseline, --scenario:
                           as in 'rollout-cost compare --help'
 

@@ -3,8 +3,10 @@ import { estimateJson } from "../../format/estimate-json.js";
 import { csvText, jsonText } from "../../format/machine-text.js";
 import { referenceFor } from "../../scenario/reference.js";
 import { resolveScenario } from "../../scenario/resolve.js";
+import { verdictForValues } from "../../scenario/verdict-scenario.js";
 import type { Command } from "../context.js";
 import { parseFlags } from "../flags.js";
+import { QUIET_FLAG, quietFormat } from "../options/quiet.js";
 import {
   explained,
   fieldFlags,
@@ -14,8 +16,19 @@ import {
   scenarioValuesFromFlags,
 } from "../options/scenario-flags.js";
 import { OUTPUT_FLAGS, outputFormat } from "../output.js";
+import { terminalWidth } from "../report/terminal-width.js";
+import { verdictText } from "../report/verdict-text.js";
 
-const FLAGS = { ...fieldFlags(PAGE_FIELD_KEYS), ...SCENARIO_FILE_FLAG, ...OUTPUT_FLAGS } as const;
+/** Inputs the verdict takes besides the page's: the GPUs dedicated plans run on and their throughput. */
+const VERDICT_KEYS = ["gpuType", "throughput"] as const;
+const KEYS = [...PAGE_FIELD_KEYS, ...VERDICT_KEYS];
+
+const FLAGS = {
+  ...fieldFlags(KEYS),
+  ...SCENARIO_FILE_FLAG,
+  ...OUTPUT_FLAGS,
+  ...QUIET_FLAG,
+} as const;
 
 export const estimate: Command = {
   summary: "price N episodes on the Fireworks page's two plans (per token vs dedicated GPU-hours)",
@@ -28,23 +41,39 @@ between turns (Fireworks Dedicated). 'compare' prices every other plan.
 
 Numbers: 50000, 50,000, 50_000, 50K, 1.5M and 1e6 all read the same.
 
+The verdict comes first: the cheapest plan for the scenario on every current
+rate card (preset current unless --preset is given), its total, per-episode
+cost and wall-clock, the runner-up and the Fireworks page's two plans. The
+table under it is the Fireworks page's, figures unchanged.
+
 Scenario (defaults: the Fireworks page's)
 ${fieldHelp(PAGE_FIELD_KEYS)}
+
+Verdict only (the Fireworks page's table keeps its own GPUs and throughput)
+${fieldHelp(VERDICT_KEYS)}
   --scenario <file.json>     read a scenario file (any --json output carries one);
                              flags override it
 
 Output
   --json                     machine-readable, unrounded
   --csv                      one row per plan
+  --quiet                    print only the verdict
   -h, --help                 this text
 
 Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
   async run(argv, context) {
     const { values: flags } = parseFlags(argv, FLAGS);
-    const format = outputFormat(flags);
-    const values = await scenarioValuesFromFlags(flags, PAGE_FIELD_KEYS);
-    const scenario = explained(() => resolveScenario(values));
+    const format = quietFormat(flags, outputFormat(flags));
+    const values = await scenarioValuesFromFlags(flags, KEYS);
+    // The Fireworks page has no GPU type or throughput model: its table is priced without them.
+    const { gpuType: _gpu, throughput: _throughput, ...pageValues } = values;
+    const scenario = explained(() => resolveScenario(pageValues));
     const comparison = explained(() => referenceFor(scenario));
+    if (format === "quiet") {
+      const width = terminalWidth(context.stdout);
+      context.stdout.write(verdictText(explained(() => verdictForValues(values)).verdict, width));
+      return;
+    }
     if (format === "json") context.stdout.write(jsonText(estimateJson(scenario, comparison)));
     else if (format === "csv")
       context.stdout.write(
@@ -53,7 +82,10 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     else {
       // Table code (and cli-table3) is loaded only when a table is printed.
       const { estimateTable } = await import("../report/estimate-table.js");
-      context.stdout.write(estimateTable(scenario, comparison));
+      const width = terminalWidth(context.stdout);
+      context.stdout.write(
+        `${verdictText(explained(() => verdictForValues(values)).verdict, width)}\n${estimateTable(scenario, comparison, width)}`,
+      );
     }
   },
 };

@@ -12,6 +12,7 @@ import { SWEEP_INPUTS, type SweepInputName, sweepValues } from "../options/sweep
 import { OUTPUT_FLAGS, outputFormat } from "../output.js";
 
 const FLAGS = {
+  ...PLAN_FLAGS,
   x: { type: "string" },
   "x-values": { type: "string" },
   y: { type: "string" },

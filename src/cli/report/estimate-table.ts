@@ -7,12 +7,15 @@ import {
   formatUsd,
 } from "../../format/numbers.js";
 import { vsTinkerLabel } from "../../format/vs-tinker.js";
+import { effectiveRates } from "../../scenario/effective-rates.js";
 import type { ReferenceComparison } from "../../scenario/reference.js";
 import type { Scenario } from "../../scenario/resolve.js";
 import { tableText } from "../table-text.js";
+import { fitTable } from "./fit-table.js";
+import { wrapLines } from "./terminal-width.js";
 
-/** The human report of `estimate`: the token math, one row per plan, the at-par bounds and warnings. */
-export function estimateTable(scenario: Scenario, comparison: ReferenceComparison): string {
+/** The human report of `estimate`: the token math, one row per plan with its effective rates, the at-par bounds and warnings, fitted to `width`. */
+export function estimateTable(scenario: Scenario, comparison: ReferenceComparison, width = 100): string {
   const { input, estimate: result, sources } = comparison;
   const { shape, episodes } = input.workload;
   const { tokens, plans, parity } = result;
@@ -47,27 +50,33 @@ export function estimateTable(scenario: Scenario, comparison: ReferenceCompariso
     ),
   );
   lines.push("");
-  lines.push(
-    tableText(
-      ["plan", "$ / episode", `$ / ${formatCount(episodes)} ep`, "cluster-hours", "vs. Tinker"],
+  const rates = effectiveRates(d);
+  const plansTable = fitTable({
+    head: ["plan", "$/episode", `$ / ${formatCount(episodes)} ep`, "cluster-h", "vs. Tinker"],
+    rows: [
+      ["Tinker", formatUsd(plans.tinker.usdPerEpisode), formatUsd(plans.tinker.usdTotal), "", "1×"],
       [
-        [
-          "Tinker: per token, no cross-turn cache",
-          formatUsd(plans.tinker.usdPerEpisode),
-          formatUsd(plans.tinker.usdTotal),
-          "",
-          "1×",
-        ],
-        [
-          `Dedicated: ${d.gpus}× ${d.gpuType.replace("_", " ")} at $${d.usdPerGpuHour}/GPU-hour`,
-          formatUsd(d.usdPerEpisode),
-          formatUsd(d.usdTotal),
-          formatHours(d.clusterHours),
-          vsTinkerLabel(result),
-        ],
+        "Dedicated",
+        formatUsd(d.usdPerEpisode),
+        formatUsd(d.usdTotal),
+        formatHours(d.clusterHours),
+        vsTinkerLabel(result),
       ],
-      ["left", "right", "right", "right", "right"],
-    ),
+    ],
+    align: ["left", "right", "right", "right", "right"],
+    droppable: [],
+    descriptions: [
+      "per token, no cross-turn cache",
+      `${d.gpus}× ${d.gpuType.replace("_", " ")} at $${d.usdPerGpuHour}/GPU-hour`,
+    ],
+    width,
+    descriptionAt: 1,
+  });
+  lines.push(plansTable.text);
+  lines.push(
+    `Tinker: per token, no cross-turn cache. Dedicated: ${d.gpus}× ${d.gpuType.replace("_", " ")} at $${d.usdPerGpuHour}/GPU-hour, ` +
+      `which works out to $${rates.prompt.toFixed(2)} per 1M prefilled prompt tokens and $${rates.generated.toFixed(2)} per 1M generated ` +
+      "(GPUs × $/GPU-hour ÷ (tok/s × 3600) × 10^6).",
   );
   lines.push(
     `Dedicated throughput: ${formatCount(d.promptTokensPerSecond)} prompt tok/s, ${formatCount(d.decodeTokensPerSecond)} decode tok/s ` +
@@ -90,5 +99,5 @@ export function estimateTable(scenario: Scenario, comparison: ReferenceCompariso
   lines.push(
     `  GPU-hour rate ${sources.gpuRate.source}${sources.gpuRate.asOf ? `, ${sources.gpuRate.asOf}` : ""}.`,
   );
-  return terminalSafe(`${lines.join("\n")}\n`);
+  return terminalSafe(`${wrapLines(lines.join("\n").split("\n"), width).join("\n")}\n`);
 }

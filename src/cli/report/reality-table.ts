@@ -1,9 +1,10 @@
 import { formatUsdDelta as delta, formatUsd } from "../../format/numbers.js";
 import type { RealityRow } from "../../scenario/reality-check.js";
 import { tableText } from "../table-text.js";
+import { wrapWords } from "./terminal-width.js";
 
-/** The reality check as a table: each departure from the page, both plans' totals and the $ change. */
-export function realityTable(rows: RealityRow[]): string {
+/** The reality check as a table: each departure from the page, both plans' totals and the $ change; notes wrapped to `width`. */
+export function realityTable(rows: RealityRow[], width = 100): string {
   const lines = [
     tableText(
       ["the Fireworks page's scenario, with", "Tinker", "Δ", "Dedicated", "Δ"],
@@ -18,7 +19,7 @@ export function realityTable(rows: RealityRow[]): string {
     ),
   ];
   for (const r of rows.slice(1)) {
-    lines.push(`  ${r.label}: ${r.change}${r.note ? `; ${r.note}` : ""}`);
+    lines.push(...wrapWords(`${r.label}: ${r.change}${r.note ? `; ${r.note}` : ""}`, width, "  ", "    "));
   }
   return lines.join("\n");
 }

@@ -1,0 +1,195 @@
+// The answer first: which plan is cheapest for the scenario, by how much, how long it takes, how it
+// reads against the Fireworks page's two plans, and whether an error in dedicated throughput can turn
+// the ranking over. Plain data plus the words every surface prints.
+import { derivedThroughputBand } from "../catalog/throughput-band.js";
+import { formatHours, formatUsd } from "../format/numbers.js";
+import type { PricedPlan, PricedScenario } from "./price.js";
+import { rankingUsd } from "./price.js";
+import type { RealityCheck } from "./reality-check.js";
+
+/** A plan as the verdict names it. */
+export interface VerdictPlan {
+  id: string;
+  label: string;
+  kind: PricedPlan["kind"];
+  /** The $ it is ranked by: the run's when training is priced, else the rollouts'. */
+  usdTotal: number;
+  /** The rollouts' $ per episode. */
+  usdPerEpisode: number;
+  /** Busy cluster-hours of a dedicated plan; null for per-token plans (their provider sets the pace). */
+  wallClockHours: number | null;
+  /** Why `wallClockHours` is null, where it is. */
+  note?: string;
+  /** How many times the cheapest plan's $ this plan costs (1 for the cheapest); null when $0. */
+  timesCheapest: number | null;
+  /** Derived throughput: the $ and hours at the ends of the model's error band. */
+  band?: PricedPlan["band"];
+}
+
+/** Whether dedicated throughput off by a factor turns the cheapest plan over. */
+export interface VerdictFlip {
+  /** Dedicated throughput must be this many times lower (cheapest is dedicated) or higher (cheapest is
+   * per-token) to flip the cheapest plan; null when one kind is missing, so throughput cannot flip it. */
+  factor: number | null;
+  /** The band the figures carry: the throughput model's worst factor for derived, none for saturated. */
+  bandFactor: number | null;
+  /** True when `factor` lies inside the band. */
+  canFlip: boolean;
+  /** Why `factor` or `bandFactor` is null, where one is. */
+  note?: string;
+}
+
+/** The verdict on a priced scenario. */
+export interface Verdict {
+  preset: string;
+  throughput: "saturated" | "derived";
+  cheapest: VerdictPlan;
+  runnerUp: VerdictPlan | null;
+  /** The Fireworks page's two plans on the same scenario; null when it does not price the model. */
+  fireworksPage: { tinker: VerdictPlan; dedicated: VerdictPlan } | null;
+  flip: VerdictFlip;
+  /** Plans the preset could not offer. */
+  unavailable: number;
+  /** The verdict in words, first line first. */
+  lines: string[];
+}
+
+const WALL_CLOCK_UNKNOWN = "wall-clock not known (per token: the provider's rate limits set the pace)";
+
+// Where a verdict figure is null, the same object says why (the JSON contract's rule).
+function nullNote(hoursKnown: boolean, ratioKnown: boolean): { note?: string } {
+  const why = [
+    ...(hoursKnown ? [] : [WALL_CLOCK_UNKNOWN]),
+    ...(ratioKnown ? [] : ["no ratio to the cheapest plan, which costs $0"]),
+  ];
+  return why.length === 0 ? {} : { note: why.join("; ") };
+}
+
+function verdictPlan(p: PricedPlan, cheapestUsd: number): VerdictPlan {
+  const usd = rankingUsd(p);
+  return {
+    id: p.id,
+    label: p.label,
+    kind: p.kind,
+    usdTotal: usd,
+    usdPerEpisode: p.usdPerEpisode,
+    wallClockHours: p.kind === "gpu-hour" ? (p.clusterHours ?? null) : null,
+    timesCheapest: cheapestUsd > 0 ? usd / cheapestUsd : null,
+    ...nullNote(p.kind === "gpu-hour" && p.clusterHours !== undefined, cheapestUsd > 0),
+    ...(p.band && { band: p.band }),
+  };
+}
+
+/** The throughput factor that flips the cheapest plan, as `VerdictFlip` describes. */
+function flipFactor(ranked: PricedPlan[]): number | null {
+  const [first] = ranked;
+  const other = ranked.find((p) => p.kind !== first?.kind);
+  if (!first || !other) return null;
+  const a = rankingUsd(first);
+  return a > 0 ? rankingUsd(other) / a : null;
+}
+
+const times = (x: number | null) => (x === null ? "—" : `${x.toFixed(x < 1.1 ? 3 : x < 10 ? 2 : 1)}×`);
+
+function wallClock(p: VerdictPlan): string {
+  if (p.wallClockHours === null) return WALL_CLOCK_UNKNOWN;
+  const hours = `${formatHours(p.wallClockHours)} cluster-hours`;
+  if (!p.band) return hours;
+  const { clusterHours: h, usdTotal: usd } = p.band;
+  return `${hours} (band ${formatHours(h.low)}–${formatHours(h.high)} h, ${formatUsd(usd.low)}–${formatUsd(usd.high)})`;
+}
+
+function against(p: VerdictPlan, cheapest: VerdictPlan): string {
+  if (p.id === cheapest.id) return "the cheapest";
+  const more = p.usdTotal - cheapest.usdTotal;
+  if (Math.abs(more) < 0.005) return "the same";
+  return `${times(p.timesCheapest)} the cheapest, ${more > 0 ? "+" : "−"}${formatUsd(Math.abs(more))}`;
+}
+
+/**
+ * The verdict on `priced`: its cheapest plan and runner-up, the Fireworks page's two plans from the
+ * reality check's first row, and whether dedicated throughput off by its band (derived) flips the
+ * ranking. `throughput` says which figures the dedicated plans used.
+ */
+export function verdictFor(
+  priced: PricedScenario,
+  reality: RealityCheck,
+  throughput: "saturated" | "derived" = priced.scenario.throughput,
+): Verdict {
+  const byId = new Map(priced.plans.map((p) => [p.id, p]));
+  const ranked = priced.ranking.map((id) => byId.get(id)).filter((p): p is PricedPlan => p !== undefined);
+  const [first, second] = ranked;
+  if (!first) throw new Error("verdictFor: a priced scenario has at least one plan");
+  const cheapestUsd = rankingUsd(first);
+  const cheapest = verdictPlan(first, cheapestUsd);
+  const runnerUp = second ? verdictPlan(second, cheapestUsd) : null;
+  const page = reality.ok ? reality.rows.find((r) => r.id === "page") : undefined;
+  const pagePlan = (id: string, label: string, usd: number | null, kind: PricedPlan["kind"]) => ({
+    id,
+    label,
+    kind,
+    usdTotal: usd ?? 0,
+    usdPerEpisode: (usd ?? 0) / priced.scenario.workload.episodes,
+    wallClockHours: null,
+    note:
+      kind === "per-token"
+        ? WALL_CLOCK_UNKNOWN
+        : "the Fireworks page's hours for this scenario are in `estimate` (the reality check gives its $ only)",
+    timesCheapest: cheapestUsd > 0 && usd !== null ? usd / cheapestUsd : null,
+  });
+  const fireworksPage = page
+    ? {
+        tinker: pagePlan("tinker", "Tinker, per token", page.tinkerUsdTotal, "per-token"),
+        dedicated: pagePlan("dedicated", "Dedicated", page.dedicatedUsdTotal, "gpu-hour"),
+      }
+    : null;
+  const factor = flipFactor(ranked);
+  const bandFactor = throughput === "derived" ? derivedThroughputBand().worstFactor : null;
+  const flip = {
+    factor,
+    bandFactor,
+    canFlip: factor !== null && bandFactor !== null && factor <= bandFactor,
+    ...((factor === null || bandFactor === null) && {
+      note:
+        factor === null
+          ? "one kind of plan is missing, so throughput cannot turn the ranking over"
+          : "saturated throughput carries no measured band; --throughput derived has one",
+    }),
+  };
+  const episodes = priced.scenario.workload.episodes.toLocaleString("en-US");
+  const lines = [
+    `Cheapest (preset ${priced.scenario.preset.id}, ${throughput} throughput): ${cheapest.id}, ${formatUsd(cheapest.usdTotal)} for ${episodes} episodes (${formatUsd(cheapest.usdPerEpisode)} / episode); ${wallClock(cheapest)}.`,
+  ];
+  if (runnerUp)
+    lines.push(
+      `Runner-up: ${runnerUp.id}, ${formatUsd(runnerUp.usdTotal)} (${against(runnerUp, cheapest)}); ${wallClock(runnerUp)}.`,
+    );
+  if (fireworksPage)
+    lines.push(
+      `The Fireworks page's two plans: Tinker ${formatUsd(fireworksPage.tinker.usdTotal)} (${against(fireworksPage.tinker, cheapest)}), ` +
+        `Dedicated ${formatUsd(fireworksPage.dedicated.usdTotal)} (${against(fireworksPage.dedicated, cheapest)}).`,
+    );
+  lines.push(flipWords(flip, first.kind));
+  return {
+    preset: priced.scenario.preset.id,
+    throughput,
+    cheapest,
+    runnerUp,
+    fireworksPage,
+    flip,
+    unavailable: priced.unavailable.length,
+    lines,
+  };
+}
+
+function flipWords(flip: VerdictFlip, cheapestKind: PricedPlan["kind"]): string {
+  if (flip.factor === null)
+    return "Ranking: dedicated throughput cannot flip it (the plans are all of one kind).";
+  const way = cheapestKind === "gpu-hour" ? "lower" : "higher";
+  const needs = `it flips if dedicated throughput is ${times(flip.factor)} ${way}`;
+  if (flip.bandFactor === null)
+    return `Ranking: ${needs} than the catalog's saturated figures (they carry no measured band).`;
+  return flip.canFlip
+    ? `Ranking can flip inside the band: ${needs}, and derived throughput is off by up to ${times(flip.bandFactor)}.`
+    : `Ranking holds inside the band: ${needs}; derived throughput is off by at most ${times(flip.bandFactor)}.`;
+}
