@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../src/cli/run.js";
-import { formatUsd } from "../src/format/numbers.js";
+import { formatHours, formatUsd } from "../src/format/numbers.js";
 import { type Harness, startHarness, TEST_OUTPUT, watchErrors } from "./harness.js";
 
 let harness: Harness;
@@ -206,10 +206,21 @@ describe("the derived-throughput switch", () => {
     expect(await page.$$eval(".derived-chart-box svg path", (p) => p.length)).toBeGreaterThanOrEqual(2);
     const text = (await page.textContent(".derived")) ?? "";
     expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    // The switch is the scenario's: the dedicated card now shows the derived figure, the one
+    // `estimate --throughput derived` prints, and the link carries it.
+    const cli = await cliJson(["estimate", "--throughput", "derived", "--json"]);
+    expect(await page.textContent('[data-plan="dedicated"] [data-figure="total"]')).toBe(
+      formatUsd(cli.plans.dedicated.usdTotal),
+    );
+    expect(derived).toBe(
+      `${formatHours(cli.plans.dedicated.clusterHours)} h · ${formatUsd(cli.plans.dedicated.usdTotal)}`,
+    );
+    expect(page.url()).toContain("throughput=derived");
     await page.screenshot({ path: `${TEST_OUTPUT}panels-derived.png`, fullPage: true });
     await page.uncheck("#derived-switch");
     await settle();
     expect(await page.$(".derived-figures")).toBeNull();
+    expect(await page.textContent('[data-plan="dedicated"] [data-figure="total"]')).toBe("$284");
     expect(errors).toEqual([]);
   });
 });

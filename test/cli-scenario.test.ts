@@ -235,3 +235,48 @@ describe("a log is priced on the model it names", () => {
     expect((await json(["analyze", file, "--model", "qwen3.5-397b"])).model.id).toBe("qwen3p5-397b");
   });
 });
+
+describe("one throughput, said, on every command", () => {
+  // Kimi K2.6 on 8 × B300 at the Fireworks page's shape: derived throughput simulates 2.08 cluster-hours
+  // ($200 at $12/GPU-hour) where the page's saturated constants give 2.96 h ($284).
+  it("estimate's dedicated card, compare's plan and the verdict give the same derived figure", async () => {
+    const estimate = await json(["estimate", "--throughput", "derived"]);
+    const compare = await json(["compare", "--throughput", "derived"]);
+    const dedicated = compare.plans.find((p: { id: string }) => p.id === "dedicated");
+    expect(estimate.plans.dedicated.usdTotal).toBeCloseTo(dedicated.usdTotal, 9);
+    expect(estimate.plans.dedicated.clusterHours).toBeCloseTo(dedicated.clusterHours, 9);
+    expect(estimate.plans.dedicated.clusterHours).toBeLessThan(2.96);
+    const saturated = await json(["estimate"]);
+    expect(saturated.plans.dedicated.usdTotal).toBeCloseTo(284.444444, 5);
+  });
+
+  // 50,000 episodes in 6 h: the saturated constants need 148.15 cluster-hours (25 replicas × 8 = 200
+  // GPUs); derived throughput, the same simulation `throughput` prints, 102.4 h (18 × 8 = 144 GPUs).
+  it("the deadline on derived throughput costs what the throughput command's simulation costs", async () => {
+    const saturated = await json(["breakeven", "--episodes", "50K", "--deadline-hours", "6"]);
+    const derived = await json([
+      "breakeven",
+      "--episodes",
+      "50K",
+      "--deadline-hours",
+      "6",
+      "--throughput",
+      "derived",
+    ]);
+    const simulated = await json([
+      "throughput",
+      "--model",
+      "kimi-k2p6",
+      "--gpu",
+      "B300_288GB",
+      "--gpus",
+      "8",
+      "--episodes",
+      "50000",
+    ]);
+    expect(saturated.answers[0].gpus).toBe(200);
+    expect(derived.answers[0].gpus).toBe(derived.answers[0].replicas * 8);
+    expect(derived.answers[0].usdTotal).toBeCloseTo(simulated.episodes.comparison.simulated.usdTotal, 6);
+    expect(saturated.answers[0].usdTotal).toBeCloseTo(simulated.episodes.comparison.saturated.usdTotal, 6);
+  });
+});

@@ -193,6 +193,7 @@ export const FIELDS = [
     kind: "choice",
     key: "throughput",
     flag: "throughput",
+    query: "throughput",
     label: "Dedicated throughput",
     metavar: "<saturated|derived>",
     choices: ["saturated", "derived"],

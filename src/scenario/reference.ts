@@ -3,6 +3,9 @@
 import { CATALOG, type Catalog } from "../catalog/index.js";
 import { estimateReference, type ReferenceEstimate, type ReferenceInput } from "../core/estimate.js";
 import type { GpuHourPlan, PerTokenPlan } from "../core/plan.js";
+import { pricePlans } from "../core/price-plans.js";
+import { workloadTokensFromShape } from "../core/workload-tokens.js";
+import { applyPlanThroughput } from "./plan-throughput.js";
 import { planOffer, REFERENCE_PLAN_IDS } from "./plans.js";
 import type { Scenario } from "./resolve.js";
 import { ScenarioError } from "./scenario-error.js";
@@ -32,11 +35,14 @@ export function referencePlansFor(
       `the Fireworks page's two-plan comparison uses its own rates (preset reference), not preset ${scenario.preset.id}; 'compare --preset ${scenario.preset.id}' prices every plan of it`,
     );
   }
-  const { plans, unavailable } = planOffer(
-    { ...scenario, values: { model: scenario.model.id } },
-    [],
-    catalog,
-  );
+  const offered = planOffer({ ...scenario, values: { model: scenario.model.id } }, [], catalog);
+  // With derived throughput (or chosen GPUs) the page's dedicated plan runs at the throughput model's
+  // figures, as every other plan of the scenario does: one answer on every surface.
+  const applied = derivedMode(scenario)
+    ? applyPlanThroughput(scenario, workloadTokensFromShape(scenario.workload), offered.plans)
+    : { plans: offered.plans, unavailable: [] };
+  const plans = applied.plans;
+  const unavailable = [...offered.unavailable, ...applied.unavailable];
   const tinker = plans.find(
     (p): p is PerTokenPlan => p.kind === "per-token" && p.id === REFERENCE_PLAN_IDS.perToken,
   );
@@ -52,9 +58,16 @@ export function referencePlansFor(
   return { tinker, dedicated };
 }
 
+/** Whether the scenario prices dedicated plans on derived throughput or on GPUs the user chose. */
+export function derivedMode(scenario: Scenario): boolean {
+  return scenario.values.throughput === "derived" || scenario.values.gpuType !== undefined;
+}
+
 /**
  * The Fireworks page's comparison (token math, both plans, the label, the at-par bounds, warnings) for
- * the scenario, by the page's closed form: no window policy, `max` overlap, one price tier.
+ * the scenario, by the page's closed form: no window policy, `max` overlap, one price tier. With derived
+ * throughput the dedicated plan's hours and $ are its simulated bill (prefill and decode in turn), the
+ * same figure `compare --throughput derived` gives; the at-par bounds then read the saturated form.
  */
 export function referenceFor(scenario: Scenario, catalog: Catalog = CATALOG): ReferenceComparison {
   const { tinker, dedicated } = referencePlansFor(scenario, catalog);
@@ -74,13 +87,41 @@ export function referenceFor(scenario: Scenario, catalog: Catalog = CATALOG): Re
     },
     contextWindow: { tokens: scenario.windowTokens, modelLabel: scenario.model.label },
   };
+  const closed = estimateReference(input);
+  const estimate = dedicated.overlap === "max" ? closed : withPipelineDedicated(closed, input, dedicated);
   return {
     input,
-    estimate: estimateReference(input),
+    estimate,
     sources: {
       perToken: { provider: tinker.provider, source: tinker.source, asOf: tinker.asOf },
       gpuRate: { source: dedicated.rateSource, asOf: dedicated.rateAsOf },
       dedicatedDefaults: { source: entry?.source ?? "", asOf: entry?.asOf ?? "" },
     },
+  };
+}
+
+// The dedicated plan's own bill (its overlap, its effective throughputs) in place of the closed form's.
+function withPipelineDedicated(
+  closed: ReferenceEstimate,
+  input: ReferenceInput,
+  plan: GpuHourPlan,
+): ReferenceEstimate {
+  const [bill] = pricePlans(workloadTokensFromShape(input.workload), [plan]);
+  if (!bill || bill.clusterHours === undefined) return closed;
+  return {
+    ...closed,
+    plans: {
+      ...closed.plans,
+      dedicated: {
+        ...closed.plans.dedicated,
+        clusterHours: bill.clusterHours,
+        usdTotal: bill.usdTotal,
+        usdPerEpisode: bill.usdPerEpisode,
+      },
+    },
+    warnings: [
+      ...closed.warnings,
+      `dedicated: derived throughput (${plan.throughputSource}); prefill and decode take turns, as simulated. The at-par bounds assume the Fireworks page's max of the two`,
+    ],
   };
 }

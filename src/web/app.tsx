@@ -78,6 +78,7 @@ export function App() {
           />
           <AdvancedPanel
             priced={shown}
+            onDerived={(on) => commit({ ...draft, throughput: on ? "derived" : "saturated" })}
             text={draft.text}
             errors={errors}
             onText={(key, text) => edit(withText(draft, key, text))}

@@ -23,6 +23,7 @@ describe("page state", () => {
         promptTokensPerSecond: "30000",
         decodeTokensPerSecond: "1500",
       },
+      throughput: "saturated",
     });
   });
 

@@ -34,6 +34,8 @@ export type PageKey =
 export interface Draft {
   modelId: string;
   text: Record<PageKey, string>;
+  /** Dedicated throughput: the Fireworks page's saturated constants, or derived by the throughput model. */
+  throughput: "saturated" | "derived";
 }
 
 /** The fields the Advanced section holds; a model switch resets them to that model's defaults. */
@@ -52,7 +54,7 @@ export function defaultDraft(modelId?: string): Draft {
     decodeTokensPerSecond: d?.decodeTokensPerSecond,
   };
   const text = Object.fromEntries(PAGE_FIELDS.map((f) => [f.key, String(values[f.key] ?? "")]));
-  return { modelId: scenario.model.id, text: text as Draft["text"] };
+  return { modelId: scenario.model.id, text: text as Draft["text"], throughput: "saturated" };
 }
 
 /** The draft after choosing another model: as on the Fireworks page, the Advanced fields reset. */
@@ -60,7 +62,7 @@ export function withModel(draft: Draft, modelId: string): Draft {
   const defaults = defaultDraft(modelId);
   const text = { ...draft.text };
   for (const key of ADVANCED_KEYS) text[key] = defaults.text[key];
-  return { modelId: defaults.modelId, text };
+  return { modelId: defaults.modelId, text, throughput: draft.throughput };
 }
 
 /** The draft after typing `text` into the field `key`. */
@@ -76,7 +78,14 @@ export function parseDraft(draft: Draft): {
   const { values, problems } = readValues(draft.text, PAGE_FIELDS);
   const errors: Partial<Record<PageKey, string>> = {};
   for (const p of problems) errors[p.key as PageKey] = p.labelMessage;
-  return { values: { ...values, model: draft.modelId }, errors };
+  return {
+    values: {
+      ...values,
+      model: draft.modelId,
+      ...(draft.throughput === "derived" && { throughput: "derived" as const }),
+    },
+    errors,
+  };
 }
 
 /**
@@ -104,6 +113,7 @@ export function draftFromQuery(search: string): { draft: Draft; notices: string[
     }
   }
   const draft = defaultDraft(modelId);
+  if (raw.throughput === "derived") draft.throughput = "derived";
   for (const field of PAGE_FIELDS) {
     const text = raw[field.key as FieldKey];
     if (text !== undefined) draft.text[field.key] = text.slice(0, 64);

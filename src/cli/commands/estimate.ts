@@ -44,12 +44,13 @@ Numbers: 50000, 50,000, 50_000, 50K, 1.5M and 1e6 all read the same.
 The verdict comes first: the cheapest plan for the scenario on every current
 rate card (preset current unless --preset is given), its total, per-episode
 cost and wall-clock, the runner-up and the Fireworks page's two plans. The
-table under it is the Fireworks page's, figures unchanged.
+table under it is the Fireworks page's, figures unchanged unless --gpu or
+--throughput derived moves its dedicated plan too.
 
 Scenario (defaults: the Fireworks page's)
 ${fieldHelp(PAGE_FIELD_KEYS)}
 
-Verdict only (the Fireworks page's table keeps its own GPUs and throughput)
+Dedicated GPUs and throughput (the verdict and the table; default: the Fireworks page's saturated figures)
 ${fieldHelp(VERDICT_KEYS)}
   --scenario <file.json>     read a scenario file (any --json output carries one);
                              flags override it
@@ -65,9 +66,8 @@ Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
     const { values: flags } = parseFlags(argv, FLAGS);
     const format = quietFormat(flags, outputFormat(flags));
     const values = await scenarioValuesFromFlags(flags, KEYS);
-    // The Fireworks page has no GPU type or throughput model: its table is priced without them.
-    const { gpuType: _gpu, throughput: _throughput, ...pageValues } = values;
-    const scenario = explained(() => resolveScenario(pageValues));
+    // With --gpu or --throughput derived the page's dedicated plan runs on them too, as in the verdict.
+    const scenario = explained(() => resolveScenario(values));
     const comparison = explained(() => referenceFor(scenario));
     if (format === "quiet") {
       const width = terminalWidth(context.stdout);

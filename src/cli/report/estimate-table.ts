@@ -8,7 +8,7 @@ import {
 } from "../../format/numbers.js";
 import { vsTinkerLabel } from "../../format/vs-tinker.js";
 import { effectiveRates } from "../../scenario/effective-rates.js";
-import type { ReferenceComparison } from "../../scenario/reference.js";
+import { derivedMode, type ReferenceComparison } from "../../scenario/reference.js";
 import type { Scenario } from "../../scenario/resolve.js";
 import { tableText } from "../table-text.js";
 import { fitTable } from "./fit-table.js";
@@ -80,7 +80,9 @@ export function estimateTable(scenario: Scenario, comparison: ReferenceCompariso
   );
   lines.push(
     `Dedicated throughput: ${formatCount(d.promptTokensPerSecond)} prompt tok/s, ${formatCount(d.decodeTokensPerSecond)} decode tok/s ` +
-      "(saturated); cluster time = max(prefill time, decode time), the page's assumption that they overlap.",
+      (derivedMode(scenario)
+        ? "(effective, derived by the throughput model); cluster time = prefill time + decode time, as simulated."
+        : "(saturated); cluster time = max(prefill time, decode time), the page's assumption that they overlap."),
   );
   lines.push("");
   lines.push("At par with Tinker (each bound holds the other inputs):");

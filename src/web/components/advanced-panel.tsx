@@ -16,6 +16,7 @@ export function AdvancedPanel(props: {
   errors: Partial<Record<PageKey, string>>;
   onText: (key: PageKey, text: string) => void;
   onCommit: () => void;
+  onDerived: (on: boolean) => void;
 }) {
   const { parity } = props.priced.estimate;
   const gpuType = props.priced.input.dedicated.gpuType.replace("_", " ");
@@ -45,7 +46,7 @@ export function AdvancedPanel(props: {
           />
         ))}
       </div>
-      <DerivedThroughput priced={props.priced} />
+      <DerivedThroughput priced={props.priced} onDerived={props.onDerived} />
     </details>
   );
 }

@@ -5,6 +5,8 @@ import {
   derivedDedicatedForReference,
   throughputCurveForReference,
 } from "../../scenario/derived-for-reference.js";
+import { referenceFor } from "../../scenario/reference.js";
+import { resolveScenario } from "../../scenario/resolve.js";
 import type { Priced } from "../evaluate.js";
 import { sentence } from "./plan-cards.js";
 import { StepBreakdownPanel } from "./step-breakdown.js";
@@ -14,8 +16,10 @@ import { StepBreakdownPanel } from "./step-breakdown.js";
  * architecture and the GPU's spec, beside the page's saturated constants, with a chart of prefill and
  * decode tokens/s against context. Off by default; the cards keep the page's figures either way.
  */
-export function DerivedThroughput(props: { priced: Priced }) {
-  const [on, setOn] = useState(false);
+export function DerivedThroughput(props: { priced: Priced; onDerived: (on: boolean) => void }) {
+  // The switch is the scenario's throughput: on, every card, the chart and the tables use the derived
+  // figures (as `--throughput derived` does on the CLI); the figures below compare the two.
+  const on = props.priced.values.throughput === "derived";
   return (
     <div class="derived">
       <label class="derived-option">
@@ -23,7 +27,7 @@ export function DerivedThroughput(props: { priced: Priced }) {
           id="derived-switch"
           type="checkbox"
           checked={on}
-          onChange={(e) => setOn((e.currentTarget as HTMLInputElement).checked)}
+          onChange={(e) => props.onDerived((e.currentTarget as HTMLInputElement).checked)}
         />{" "}
         Derived throughput: simulate the cluster from the model and GPU specs
       </label>
@@ -33,8 +37,13 @@ export function DerivedThroughput(props: { priced: Priced }) {
 }
 
 function DerivedFigures(props: { priced: Priced }) {
-  const { input, scenario } = props.priced;
+  const { scenario, values } = props.priced;
   const modelId = scenario.model.id;
+  // Derived against the Fireworks page's saturated constants: the scenario without the switch.
+  const input = useMemo(() => {
+    const { throughput: _derived, ...saturated } = values;
+    return referenceFor(resolveScenario(saturated)).input;
+  }, [values]);
   const derived = useMemo(() => derivedDedicatedForReference(input, modelId), [input, modelId]);
   const curve = useMemo(() => throughputCurveForReference(input, modelId), [input, modelId]);
   return (
