@@ -1,6 +1,7 @@
 // The Fireworks page's two plans on the user's scenario, one departure from its assumptions at a time:
 // each row prices variants of those plans through the same pipeline and says what it changed and by
 // how many dollars.
+
 import { CATALOG, type Catalog } from "../catalog/index.js";
 import type { ContextPolicy } from "../core/context-policy.js";
 import { workloadTokensFromLedger } from "../core/ledger-tokens.js";
@@ -8,6 +9,7 @@ import type { GpuHourPlan, PerTokenPlan, Plan } from "../core/plan.js";
 import { pricePlans } from "../core/price-plans.js";
 import { episodeLedger } from "../core/turn-ledger.js";
 import type { WorkloadTokens } from "../core/workload-tokens.js";
+import { formatCount } from "../format/numbers.js";
 import { perTokenPlanFromCard } from "./card-plans.js";
 import { type FieldKey, type ScenarioValues, SHAPE_KEYS } from "./fields.js";
 import { planOffer, REFERENCE_PLAN_IDS } from "./plans.js";
@@ -117,7 +119,7 @@ export function realityCheckFor(
   const [pageTinker = 0, pageDedicated = 0] = pricePlans(base, [tinker, dedicated]).map((e) => e.usdTotal);
   const windowNote = windowed.ok
     ? windowed.warnings.join(" | ") ||
-      `the episode fits the ${windowTokens.toLocaleString("en-US")}-token window: nothing changes`
+      `the episode fits the ${formatCount(windowTokens)}-token window: nothing changes`
     : windowed.reason;
 
   const row = (
@@ -155,7 +157,7 @@ export function realityCheckFor(
   };
   const percentOff = `${Math.round(discount.fractionOff * 100)}%`;
   const cachedRate = Number((discounted.usdPerMillionCachedPrefill ?? 0).toPrecision(6));
-  const tierPeak = base.peakContextTokens.toLocaleString("en-US");
+  const tierPeak = formatCount(base.peakContextTokens);
   const rows: RealityRow[] = [
     row(
       "page",
@@ -193,7 +195,7 @@ export function realityCheckFor(
     row(
       "context-window",
       "Context window enforced",
-      `window ${windowTokens.toLocaleString("en-US")}, policy ${policy}`,
+      `window ${formatCount(windowTokens)}, policy ${policy}`,
       tinker,
       dedicated,
       tokensOf(windowed),

@@ -2,7 +2,7 @@
 // reads against the Fireworks page's two plans, and whether an error in dedicated throughput can turn
 // the ranking over. Plain data plus the words every surface prints.
 import { derivedThroughputBand } from "../catalog/throughput-band.js";
-import { formatHours, formatUsd } from "../format/numbers.js";
+import { formatCount, formatHours, formatUsd } from "../format/numbers.js";
 import type { PricedPlan, PricedScenario } from "./price.js";
 import { rankingUsd } from "./price.js";
 import type { RealityCheck } from "./reality-check.js";
@@ -156,7 +156,7 @@ export function verdictFor(
           : "saturated throughput carries no measured band; --throughput derived has one",
     }),
   };
-  const episodes = priced.scenario.workload.episodes.toLocaleString("en-US");
+  const episodes = formatCount(priced.scenario.workload.episodes);
   const lines = [
     `Cheapest (preset ${priced.scenario.preset.id}, ${throughput} throughput): ${cheapest.id}, ${formatUsd(cheapest.usdTotal)} for ${episodes} episodes (${formatUsd(cheapest.usdPerEpisode)} / episode); ${wallClock(cheapest)}.`,
   ];
