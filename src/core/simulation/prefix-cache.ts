@@ -1,3 +1,4 @@
+import { RecencyList } from "../recency-list.js";
 /** Why cached tokens were lost before they could be reused. */
 export type LossCause = "evicted" | "preempted" | "weightSync";
 
@@ -23,8 +24,7 @@ export class PrefixCache {
   private readonly entries = new Map<number, CacheEntry>();
   /** The last reason each key lost tokens, for attributing a later miss. */
   readonly lost = new Map<number, LossCause>();
-  private oldest: CacheEntry | undefined;
-  private newest: CacheEntry | undefined;
+  private readonly order = new RecencyList<CacheEntry>();
   usedTokens = 0;
 
   constructor(
@@ -49,7 +49,7 @@ export class PrefixCache {
     if (!entry) {
       entry = { key, tokens: 0, refs: 0, version, older: undefined, newer: undefined };
       this.entries.set(key, entry);
-    } else if (entry.refs === 0) this.unlink(entry);
+    } else if (entry.refs === 0) this.order.unlink(entry);
     if (entry.version !== version) {
       if (entry.tokens > 0) this.lost.set(key, "weightSync");
       this.resize(entry, 0);
@@ -64,7 +64,7 @@ export class PrefixCache {
     entry.refs--;
     if (entry.refs > 0) return;
     if (entry.tokens === 0) this.entries.delete(entry.key);
-    else this.append(entry);
+    else this.order.append(entry);
   }
 
   /** Sets an entry's tokens, keeping `usedTokens` in step. */
@@ -76,14 +76,14 @@ export class PrefixCache {
   /** Evicts unreferenced blocks, least recently used first, until `tokens` are free; false if they cannot be. */
   makeRoom(tokens: number): boolean {
     while (this.freeTokens < tokens) {
-      const victim = this.oldest;
+      const victim = this.order.oldest;
       if (!victim) return false;
       const over = tokens - this.freeTokens;
       const cut = Math.min(victim.tokens, Math.ceil(over / this.blockTokens) * this.blockTokens);
       this.lost.set(victim.key, "evicted");
       this.resize(victim, victim.tokens - cut);
       if (victim.tokens === 0) {
-        this.unlink(victim);
+        this.order.unlink(victim);
         this.entries.delete(victim.key);
       }
     }
@@ -99,28 +99,11 @@ export class PrefixCache {
 
   /** A weight sync: every unreferenced entry goes (referenced ones are stale by version). */
   clearUnreferenced(): void {
-    for (let entry = this.oldest; entry; entry = entry.newer) {
+    for (let entry = this.order.oldest; entry; entry = entry.newer) {
       this.lost.set(entry.key, "weightSync");
       this.usedTokens -= entry.tokens;
       this.entries.delete(entry.key);
     }
-    this.oldest = undefined;
-    this.newest = undefined;
-  }
-
-  private unlink(entry: CacheEntry): void {
-    if (entry.older) entry.older.newer = entry.newer;
-    else this.oldest = entry.newer;
-    if (entry.newer) entry.newer.older = entry.older;
-    else this.newest = entry.older;
-    entry.older = undefined;
-    entry.newer = undefined;
-  }
-
-  private append(entry: CacheEntry): void {
-    entry.older = this.newest;
-    if (this.newest) this.newest.newer = entry;
-    else this.oldest = entry;
-    this.newest = entry;
+    this.order.clear();
   }
 }

@@ -1,3 +1,5 @@
+import { RecencyList } from "../recency-list.js";
+
 interface Entry {
   episode: number;
   tokens: number;
@@ -14,8 +16,7 @@ interface Entry {
  */
 export class LruTokenCache {
   private readonly entries = new Map<number, Entry>();
-  private oldest: Entry | undefined;
-  private newest: Entry | undefined;
+  private readonly order = new RecencyList<Entry>();
   private usedBytes = 0;
 
   constructor(
@@ -48,12 +49,12 @@ export class LruTokenCache {
     let entry = this.entries.get(episode);
     if (entry) {
       this.usedBytes -= this.bytesFor(entry.tokens);
-      this.unlink(entry);
+      this.order.unlink(entry);
     } else {
       entry = { episode, tokens, older: undefined, newer: undefined };
       this.entries.set(episode, entry);
     }
-    let other = this.oldest;
+    let other = this.order.oldest;
     while (other && this.usedBytes + need > this.capacityBytes) {
       const next = other.newer;
       const overBytes = this.usedBytes + need - this.capacityBytes;
@@ -62,13 +63,13 @@ export class LruTokenCache {
       this.usedBytes -= this.bytesFor(other.tokens) - this.bytesFor(keep);
       if (keep > 0) other.tokens = keep;
       else {
-        this.unlink(other);
+        this.order.unlink(other);
         this.entries.delete(other.episode);
       }
       other = next;
     }
     entry.tokens = tokens;
-    this.append(entry);
+    this.order.append(entry);
     this.usedBytes += need;
     return true;
   }
@@ -76,24 +77,7 @@ export class LruTokenCache {
   /** Forgets everything (a new wave of episodes shares no prefix with the last). */
   clear(): void {
     this.entries.clear();
-    this.oldest = undefined;
-    this.newest = undefined;
+    this.order.clear();
     this.usedBytes = 0;
-  }
-
-  private unlink(entry: Entry): void {
-    if (entry.older) entry.older.newer = entry.newer;
-    else this.oldest = entry.newer;
-    if (entry.newer) entry.newer.older = entry.older;
-    else this.newest = entry.older;
-    entry.older = undefined;
-    entry.newer = undefined;
-  }
-
-  private append(entry: Entry): void {
-    entry.older = this.newest;
-    if (this.newest) this.newest.newer = entry;
-    else this.oldest = entry;
-    this.newest = entry;
   }
 }

@@ -45,36 +45,20 @@ export function StepBreakdownPanel(props: { priced: Priced }) {
     <div class="breakdown" data-breakdown={result.ok ? "ok" : "no"}>
       <h4>Where a step's time goes</h4>
       <div class="breakdown-controls">
-        <label>
-          Layout{" "}
-          <select
-            id="breakdown-layout"
-            value={layout}
-            onChange={(e) => setLayout((e.currentTarget as HTMLSelectElement).value as LayoutId | "")}
-          >
-            <option value="">catalog default</option>
-            {LAYOUT_IDS.map((id) => (
-              <option key={id} value={id}>
-                {id.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Expert weights{" "}
-          <select
-            id="breakdown-experts"
-            value={experts}
-            onChange={(e) => setExperts((e.currentTarget as HTMLSelectElement).value as WeightFormatId | "")}
-          >
-            <option value="">catalog default</option>
-            {WEIGHT_FORMAT_IDS.map((id) => (
-              <option key={id} value={id}>
-                {id.toUpperCase()}
-              </option>
-            ))}
-          </select>
-        </label>
+        <DefaultOrChoice
+          id="breakdown-layout"
+          label="Layout"
+          value={layout}
+          choices={LAYOUT_IDS}
+          onChoose={(v) => setLayout(v as LayoutId | "")}
+        />
+        <DefaultOrChoice
+          id="breakdown-experts"
+          label="Expert weights"
+          value={experts}
+          choices={WEIGHT_FORMAT_IDS}
+          onChoose={(v) => setExperts(v as WeightFormatId | "")}
+        />
         <label>
           Batch{" "}
           <select
@@ -191,5 +175,32 @@ function BreakdownChart(props: { rows: { phase: string; segments: StepSegment[] 
         ))}
       </ul>
     </figure>
+  );
+}
+
+/** A labelled select of the catalog's default ("") or one of `choices`, shown in capitals. */
+function DefaultOrChoice(props: {
+  id: string;
+  label: string;
+  value: string;
+  choices: readonly string[];
+  onChoose: (value: string) => void;
+}) {
+  return (
+    <label>
+      {props.label}{" "}
+      <select
+        id={props.id}
+        value={props.value}
+        onChange={(e) => props.onChoose((e.currentTarget as HTMLSelectElement).value)}
+      >
+        <option value="">catalog default</option>
+        {props.choices.map((id) => (
+          <option key={id} value={id}>
+            {id.toUpperCase()}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
