@@ -22,8 +22,16 @@ import { ScenarioError } from "./scenario-error.js";
 
 /** One plan's bill, where it ranks, and how it reads against the baseline plan. */
 export interface PricedPlan extends PlanEstimate {
-  /** 1 for the cheapest plan (by the run's cost when training is priced, else the rollouts'). */
+  /** 1 for the cheapest plan, by `usdRanked`. */
   rank: number;
+  /**
+   * The $ it is ranked by: the run's (every step's rollouts and training) when training is priced, else
+   * the rollouts'. A plan that cannot price the training asked for has its rollouts over every step here
+   * and ranks after every plan that can: its run costs more by an amount nobody knows.
+   */
+  usdRanked: number;
+  /** True when training was asked for and this plan cannot price it. */
+  trainingUnpriced: boolean;
   /** baseline $ ÷ this plan's $; null where either is not a positive number. */
   vsBaselineRatio: number | null;
   /** "baseline", "N.N× cheaper", "N.N× more", "at par" or "—", as the Fireworks page words it. */
@@ -97,15 +105,20 @@ function trainingFor(
   };
 }
 
-/** The $ a plan is ranked by: the run's when training is priced, else the rollouts'. */
-export function rankingUsd(estimate: PlanEstimate): number {
-  return estimate.training?.usdRun ?? estimate.usdTotal;
+/** The $ `estimate` is ranked by, as `PricedPlan.usdRanked` says, when the run has `trainingSteps` (none: no training asked for). */
+function rankingUsd(estimate: PlanEstimate, trainingSteps: number | undefined): number {
+  if (estimate.training) return estimate.training.usdRun;
+  return estimate.usdTotal * (trainingSteps ?? 1);
 }
 
-/** Plans ranked and read against the baseline (`values.baseline`, else the first plan). */
+/**
+ * Plans ranked and read against the baseline (`values.baseline`, else the first plan). `trainingSteps`
+ * is the run's steps when training was asked for.
+ */
 export function rankPlans(
   estimates: PlanEstimate[],
   baselineId: string | undefined,
+  trainingSteps?: number,
 ): { plans: PricedPlan[]; ranking: string[]; baseline: string } {
   const baseline = baselineId === undefined ? estimates[0] : estimates.find((e) => e.id === baselineId);
   if (!baseline) {
@@ -114,17 +127,20 @@ export function rankPlans(
       `unknown plan ${echo(baselineId)} (chosen: ${estimates.map((e) => e.id).join(", ")})`,
     );
   }
+  const unpriced = (e: PlanEstimate) => trainingSteps !== undefined && !e.training;
   const ranking = estimates
-    .map((e, i) => ({ id: e.id, usd: rankingUsd(e), i }))
-    .sort((a, b) => a.usd - b.usd || a.i - b.i)
+    .map((e, i) => ({ id: e.id, usd: rankingUsd(e, trainingSteps), last: unpriced(e), i }))
+    .sort((a, b) => Number(a.last) - Number(b.last) || a.usd - b.usd || a.i - b.i)
     .map((e) => e.id);
-  const base = rankingUsd(baseline);
+  const base = rankingUsd(baseline, trainingSteps);
   const plans = estimates.map((e) => {
-    const usd = rankingUsd(e);
+    const usd = rankingUsd(e, trainingSteps);
     const ratio = base > 0 && usd > 0 && Number.isFinite(base / usd) ? base / usd : null;
     return {
       ...e,
       rank: ranking.indexOf(e.id) + 1,
+      usdRanked: usd,
+      trainingUnpriced: unpriced(e),
       vsBaselineRatio: ratio,
       vsBaseline: e.id === baseline.id ? "baseline" : comparisonLabel(base, usd),
     };
@@ -169,7 +185,7 @@ export function priceScenario(scenario: Scenario, options: PriceOptions = {}): P
   const withNotes = estimates.map((e) =>
     offer.notes[e.id] ? { ...e, warnings: [...e.warnings, ...(offer.notes[e.id] ?? [])] } : e,
   );
-  const ranked = rankPlans(withNotes, scenario.values.baseline);
+  const ranked = rankPlans(withNotes, scenario.values.baseline, training?.steps);
   // pricePlans keeps the plans' order, so the i-th estimate is the i-th plan's.
   const plans = ranked.plans.map((p, i) => {
     const plan = offer.plans[i];

@@ -93,3 +93,39 @@ describe("verdictValues", () => {
     expect(verdictValues(narrowed)).toBe(narrowed);
   });
 });
+
+describe("a run with training (steps × rollouts + training)", () => {
+  // Reference preset, default shape, 10 steps, one pass, 20,000 train tok/s on the dedicated GPUs.
+  // Tinker (reference) has no train rate, so its run cannot be priced whole; dedicated can.
+  // Dedicated per step: rollouts $284.44 + training 1,000 × 94,000 tokens (final context: 8,000 +
+  // 7 × 12,000 + 2,000) ÷ 20,000 tok/s = 1.30556 h × 8 × $12 = $125.33; run 10 × $409.78 = $4,097.78.
+  const values = { preset: "reference", trainPasses: 1, trainTokensPerSecond: 20_000, steps: 10 } as const;
+
+  it("ranks a plan that cannot price training after every plan that can, by its rollouts over every step", () => {
+    const priced = priceScenario(resolveScenario(values));
+    const tinker = priced.plans.find((p) => p.id === "tinker");
+    const dedicated = priced.plans.find((p) => p.id === "dedicated");
+    expect(dedicated?.usdRanked).toBeCloseTo(4097.78, 1);
+    expect(dedicated?.rank).toBe(1);
+    // Tinker's rollouts alone ($2,264.96 a step) were once ranked against dedicated's whole run.
+    expect(tinker?.usdRanked).toBeCloseTo(22649.6, 6);
+    expect(tinker?.trainingUnpriced).toBe(true);
+    expect(tinker?.rank).toBe(2);
+  });
+
+  it("says the total is the run's and reads the Fireworks page against one step's rollouts", () => {
+    const { verdict } = verdictForValues(values);
+    expect(verdict.scope).toBe("run");
+    expect(verdict.cheapest.id).toBe("dedicated");
+    expect(verdict.lines[0]).toContain("$4,098 for the run (10 steps of 1,000 episodes, training included");
+    expect(verdict.lines[1]).toContain("without its training, which it cannot price");
+    // Against the cheapest's own rollouts of one step ($284.44): Tinker 2,264.96 / 284.44 = 7.963×.
+    expect(verdict.fireworksPage?.tinker.timesCheapest).toBeCloseTo(7.963, 3);
+    expect(verdict.fireworksPage?.dedicated.timesCheapest).toBeCloseTo(1, 9);
+    expect(verdict.lines[2]).toContain("one step's rollouts, no training; the cheapest's own: $284");
+  });
+
+  it("keeps scope rollouts when no training is asked for", () => {
+    expect(verdictForValues({}).verdict.scope).toBe("rollouts");
+  });
+});

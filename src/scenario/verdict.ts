@@ -4,7 +4,6 @@
 import { derivedThroughputBand } from "../catalog/throughput-band.js";
 import { formatCount, formatHours, formatUsd } from "../format/numbers.js";
 import type { PricedPlan, PricedScenario } from "./price.js";
-import { rankingUsd } from "./price.js";
 import type { RealityCheck } from "./reality-check.js";
 
 /** A plan as the verdict names it. */
@@ -43,6 +42,8 @@ export interface VerdictFlip {
 export interface Verdict {
   preset: string;
   throughput: "saturated" | "derived";
+  /** What the totals cover: one step's rollouts, or the whole run (every step's rollouts and training). */
+  scope: "rollouts" | "run";
   cheapest: VerdictPlan;
   runnerUp: VerdictPlan | null;
   /** The Fireworks page's two plans on the same scenario; null when it does not price the model. */
@@ -66,7 +67,7 @@ function nullNote(hoursKnown: boolean, ratioKnown: boolean): { note?: string } {
 }
 
 function verdictPlan(p: PricedPlan, cheapestUsd: number): VerdictPlan {
-  const usd = rankingUsd(p);
+  const usd = p.usdRanked;
   return {
     id: p.id,
     label: p.label,
@@ -85,8 +86,8 @@ function flipFactor(ranked: PricedPlan[]): number | null {
   const [first] = ranked;
   const other = ranked.find((p) => p.kind !== first?.kind);
   if (!first || !other) return null;
-  const a = rankingUsd(first);
-  return a > 0 ? rankingUsd(other) / a : null;
+  const a = first.usdRanked;
+  return a > 0 ? other.usdRanked / a : null;
 }
 
 const times = (x: number | null) => (x === null ? "—" : `${x.toFixed(x < 1.1 ? 3 : x < 10 ? 2 : 1)}×`);
@@ -120,10 +121,15 @@ export function verdictFor(
   const ranked = priced.ranking.map((id) => byId.get(id)).filter((p): p is PricedPlan => p !== undefined);
   const [first, second] = ranked;
   if (!first) throw new Error("verdictFor: a priced scenario has at least one plan");
-  const cheapestUsd = rankingUsd(first);
+  const cheapestUsd = first.usdRanked;
   const cheapest = verdictPlan(first, cheapestUsd);
   const runnerUp = second ? verdictPlan(second, cheapestUsd) : null;
   const page = reality.ok ? reality.rows.find((r) => r.id === "page") : undefined;
+  // The Fireworks page prices one step's rollouts; with training on, it reads against the cheapest
+  // plan's own rollouts of one step, not against its whole run.
+  const scope: Verdict["scope"] = first.training ? "run" : "rollouts";
+  const pageBaseUsd = first.usdTotal;
+  const pageBase = { ...cheapest, usdTotal: pageBaseUsd, timesCheapest: 1 };
   const pagePlan = (id: string, label: string, usd: number | null, kind: PricedPlan["kind"]) => ({
     id,
     label,
@@ -135,7 +141,7 @@ export function verdictFor(
       kind === "per-token"
         ? WALL_CLOCK_UNKNOWN
         : "the Fireworks page's hours for this scenario are in `estimate` (the reality check gives its $ only)",
-    timesCheapest: cheapestUsd > 0 && usd !== null ? usd / cheapestUsd : null,
+    timesCheapest: pageBaseUsd > 0 && usd !== null ? usd / pageBaseUsd : null,
   });
   const fireworksPage = page
     ? {
@@ -157,22 +163,29 @@ export function verdictFor(
     }),
   };
   const episodes = formatCount(priced.scenario.workload.episodes);
+  const steps = first.training?.steps ?? 1;
+  const forWhat =
+    scope === "run"
+      ? `for the run (${formatCount(steps)} ${steps === 1 ? "step" : "steps"} of ${episodes} episodes, training included; rollouts ${formatUsd(cheapest.usdPerEpisode)} / episode)`
+      : `for ${episodes} episodes (${formatUsd(cheapest.usdPerEpisode)} / episode)`;
   const lines = [
-    `Cheapest (preset ${priced.scenario.preset.id}, ${throughput} throughput): ${cheapest.id}, ${formatUsd(cheapest.usdTotal)} for ${episodes} episodes (${formatUsd(cheapest.usdPerEpisode)} / episode); ${wallClock(cheapest)}.`,
+    `Cheapest (preset ${priced.scenario.preset.id}, ${throughput} throughput): ${cheapest.id}, ${formatUsd(cheapest.usdTotal)} ${forWhat}; ${wallClock(cheapest)}.`,
   ];
   if (runnerUp)
     lines.push(
-      `Runner-up: ${runnerUp.id}, ${formatUsd(runnerUp.usdTotal)} (${against(runnerUp, cheapest)}); ${wallClock(runnerUp)}.`,
+      `Runner-up: ${runnerUp.id}, ${formatUsd(runnerUp.usdTotal)}${second?.trainingUnpriced ? " without its training, which it cannot price" : ""} (${against(runnerUp, cheapest)}); ${wallClock(runnerUp)}.`,
     );
   if (fireworksPage)
     lines.push(
-      `The Fireworks page's two plans: Tinker ${formatUsd(fireworksPage.tinker.usdTotal)} (${against(fireworksPage.tinker, cheapest)}), ` +
-        `Dedicated ${formatUsd(fireworksPage.dedicated.usdTotal)} (${against(fireworksPage.dedicated, cheapest)}).`,
+      `The Fireworks page's two plans${scope === "run" ? ` (one step's rollouts, no training; the cheapest's own: ${formatUsd(pageBaseUsd)})` : ""}: ` +
+        `Tinker ${formatUsd(fireworksPage.tinker.usdTotal)} (${against(fireworksPage.tinker, pageBase)}), ` +
+        `Dedicated ${formatUsd(fireworksPage.dedicated.usdTotal)} (${against(fireworksPage.dedicated, pageBase)}).`,
     );
   lines.push(flipWords(flip, first.kind));
   return {
     preset: priced.scenario.preset.id,
     throughput,
+    scope,
     cheapest,
     runnerUp,
     fireworksPage,
