@@ -322,7 +322,7 @@ describe("bad input exits 2 with one line naming the flag, and nothing on stdout
     [["breakeven", "--deadline-hours", "1", "--a", "tinker"], "--deadline-hours cannot be combined with --a"],
     [
       ["breakeven", "--deadline-hours", "1", "--plans", "tinker"],
-      "--deadline-hours: no dedicated (gpu-hour) plan is chosen",
+      "--deadline-hours: no dedicated (gpu-hour) plan is priced",
     ],
     [["sweep"], "--x and --x-values are required"],
     [["sweep", "--x", "price", "--x-values", "1"], "--x must be one of turns, episodes"],

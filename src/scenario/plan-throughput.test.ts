@@ -3,7 +3,7 @@ import { derivedThroughputBand } from "../catalog/throughput-band.js";
 import { weightsDoNotFit } from "./plan-throughput.js";
 import { priceScenario } from "./price.js";
 import { resolveScenario } from "./resolve.js";
-import { deadlineFor } from "./solve.js";
+import { bandFactorsOf, deadlineFor } from "./solve.js";
 
 describe("dedicated plans on the chosen GPUs", () => {
   it("Kimi K2.6 on 4 × H100 cannot run: needed vs available bytes", () => {
@@ -64,6 +64,23 @@ describe("dedicated plans on the chosen GPUs", () => {
     if (!answer?.ok) throw new Error("a deadline of 6 h can be met");
     expect(answer.replicas).toBe(Math.ceil(hours / 6));
     expect(answer.gpus).toBe(answer.replicas * 8);
+  });
+
+  it("gives derived plans' deadline answer at both ends of the band, and saturated plans none", () => {
+    const values = { preset: "reference", episodes: 50_000 } as const;
+    const derived = priceScenario(resolveScenario({ ...values, throughput: "derived" }));
+    const hours = derived.plans.find((p) => p.id === "dedicated")?.clusterHours ?? 0;
+    const factor = derived.plans.find((p) => p.id === "dedicated")?.band?.worstFactor ?? 0;
+    expect(factor).toBeGreaterThan(1);
+    const [answer] = deadlineFor(derived.tokens, derived.chosenPlans, 6, bandFactorsOf(derived));
+    if (!answer?.band?.fast.ok || !answer.band.slow.ok) throw new Error("both ends meet 6 h");
+    // Throughput `factor` times higher needs hours ÷ factor of work, split over 6 h; lower, × factor.
+    expect(answer.band.fast.replicas).toBe(Math.ceil(hours / factor / 6));
+    expect(answer.band.slow.replicas).toBe(Math.ceil((hours * factor) / 6));
+    expect(answer.band.fast.gpus).toBeLessThanOrEqual(answer.ok ? answer.gpus : 0);
+    const saturated = priceScenario(resolveScenario(values));
+    const [plain] = deadlineFor(saturated.tokens, saturated.chosenPlans, 6, bandFactorsOf(saturated));
+    expect(plain?.band).toBeUndefined();
   });
 
   it("names a bad --gpu or --throughput", () => {

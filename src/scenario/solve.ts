@@ -73,20 +73,68 @@ export function breakEvenFor(scenario: Scenario, a: Plan, b: Plan, variable: Bre
   return breakEven({ variable, workload: scenario.workload, a, b, tokensAt });
 }
 
-/** For each dedicated plan: the replicas and GPUs (replicas × GPUs per replica) that meet the deadline. */
+/** The replicas, GPUs and $ a deadline needs when derived throughput is off by its band either way. */
+export interface DeadlineBand {
+  /** The throughput model's worst factor off (×/÷). */
+  factor: number;
+  /** Throughput `factor` times higher: the fewest replicas. */
+  fast: DeadlineGpus;
+  /** Throughput `factor` times lower: the most replicas (or never). */
+  slow: DeadlineGpus;
+}
+
+/** One dedicated plan's answer to a deadline. */
+export type DeadlineAnswer = DeadlineGpus & {
+  plan: string;
+  label: string;
+  gpusPerReplica: number;
+  /** Plans on derived throughput: the answer at the ends of the model's error band. */
+  band?: DeadlineBand;
+};
+
+function scaledThroughput(plan: GpuHourPlan, factor: number): GpuHourPlan {
+  return {
+    ...plan,
+    promptTokensPerSecond: plan.promptTokensPerSecond * factor,
+    decodeTokensPerSecond: plan.decodeTokensPerSecond * factor,
+  };
+}
+
+/**
+ * For each dedicated plan: the replicas and GPUs (replicas × GPUs per replica) that meet the deadline.
+ * `bandFactors` gives, by plan id, the error factor of plans on derived throughput.
+ */
 export function deadlineFor(
   tokens: WorkloadTokens,
   plans: readonly Plan[],
   deadlineHours: number,
-): (DeadlineGpus & { plan: string; label: string; gpusPerReplica: number })[] {
+  bandFactors: Readonly<Record<string, number>> = {},
+): DeadlineAnswer[] {
   return plans
     .filter((p): p is GpuHourPlan => p.kind === "gpu-hour")
-    .map((plan) => ({
-      plan: plan.id,
-      label: plan.label,
-      gpusPerReplica: plan.gpus,
-      ...gpusForDeadline(tokens, plan, deadlineHours),
-    }));
+    .map((plan) => {
+      const factor = bandFactors[plan.id];
+      return {
+        plan: plan.id,
+        label: plan.label,
+        gpusPerReplica: plan.gpus,
+        ...gpusForDeadline(tokens, plan, deadlineHours),
+        ...(factor !== undefined && {
+          band: {
+            factor,
+            fast: gpusForDeadline(tokens, scaledThroughput(plan, factor), deadlineHours),
+            slow: gpusForDeadline(tokens, scaledThroughput(plan, 1 / factor), deadlineHours),
+          },
+        }),
+      };
+    });
+}
+
+/** The error factor of each plan of `priced` on derived throughput, by id: `deadlineFor`'s `bandFactors`. */
+export function bandFactorsOf(priced: { plans: readonly { id: string; band?: { worstFactor: number } }[] }) {
+  return Object.fromEntries(
+    priced.plans.flatMap((p) => (p.band ? [[p.id, p.band.worstFactor] as const] : [])),
+  );
 }
 
 /** Every plan's bill at each value of one input (or each pair of two), under the scenario's policy. */

@@ -4,7 +4,7 @@ import { csvText, jsonText } from "../../format/machine-text.js";
 import { priceScenario } from "../../scenario/price.js";
 import { resolveScenario } from "../../scenario/resolve.js";
 import { scenarioFile } from "../../scenario/scenario-file.js";
-import { breakEvenFor, deadlineFor } from "../../scenario/solve.js";
+import { bandFactorsOf, breakEvenFor, deadlineFor } from "../../scenario/solve.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
 import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
@@ -76,9 +76,14 @@ Exit codes: 0 ok (also when the answer is "never"), 2 bad input.`,
       if (flags.a !== undefined || flags.b !== undefined || over !== undefined) {
         throw new CliError("--deadline-hours cannot be combined with --a, --b or --over");
       }
-      const answers = explained(() => deadlineFor(priced.tokens, plans, deadline), "--deadline-hours");
+      const answers = explained(
+        () => deadlineFor(priced.tokens, plans, deadline, bandFactorsOf(priced)),
+        "--deadline-hours",
+      );
       if (answers.length === 0)
-        throw new CliError("--deadline-hours: no dedicated (gpu-hour) plan is chosen");
+        throw new CliError(
+          `--deadline-hours: no dedicated (gpu-hour) plan is priced${priced.unavailable.map((u) => `; ${u.id}: ${u.reason}`).join("")}`,
+        );
       if (format === "json")
         context.stdout.write(
           jsonText({

@@ -1,8 +1,9 @@
 import type { BreakEven } from "../../core/break-even.js";
-import type { DeadlineGpus } from "../../core/deadline-gpus.js";
 import type { Plan } from "../../core/plan.js";
+import { deadlineBandText } from "../../format/deadline-band.js";
 import { terminalSafe } from "../../format/echo.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
+import type { DeadlineAnswer } from "../../scenario/solve.js";
 import { tableText } from "../table-text.js";
 
 /** A break-even answer in words, with the two costs at it. */
@@ -30,20 +31,22 @@ export function breakEvenTable(a: Plan, b: Plan, answer: BreakEven): string {
 }
 
 /** Replicas and GPUs each dedicated plan needs to finish by the deadline. */
-export function deadlineTable(
-  deadlineHours: number,
-  answers: ({ plan: string; label: string; gpusPerReplica: number } & DeadlineGpus)[],
-): string {
-  const rows = answers.map((a) =>
-    a.ok
+export function deadlineTable(deadlineHours: number, answers: DeadlineAnswer[]): string {
+  const banded = answers.some((a) => a.band);
+  const rows = answers.map((a) => {
+    const band = banded ? [a.band ? deadlineBandText(a.band) : "saturated: no band"] : [];
+    return a.ok
       ? [
           a.plan,
           formatCount(a.replicas),
           `${formatCount(a.gpus)} (${formatCount(a.replicas)} × ${formatCount(a.gpusPerReplica)})`,
           formatHours(a.wallHours),
           formatUsd(a.usdTotal),
+          ...band,
         ]
-      : [a.plan, "never", "", "", a.never],
-  );
-  return `GPUs to finish within ${deadlineHours} h\n${tableText(["plan", "replicas", "GPUs (replicas × per replica)", "wall hours", "$ total"], rows, ["left", "right", "right", "right", "right"])}\n`;
+      : [a.plan, "never", "", "", a.never, ...band];
+  });
+  const head = ["plan", "replicas", "GPUs (replicas × per replica)", "wall hours", "$ total"];
+  const align = ["left", "right", "right", "right", "right"] as const;
+  return `GPUs to finish within ${deadlineHours} h\n${tableText(banded ? [...head, "band"] : head, rows, banded ? [...align, "left"] : [...align])}\n`;
 }
