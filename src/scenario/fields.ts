@@ -319,6 +319,7 @@ export const FIELDS = [
     { integer: false, min: 0, max: 1000, exclusiveMin: true },
     "passes over each step's trajectories; turns training on",
     {
+      query: "passes",
       metavar: "<n>",
     },
   ),
@@ -329,6 +330,7 @@ export const FIELDS = [
     "tok/s",
     throughput,
     "training throughput on a dedicated plan's GPUs (required for dedicated plans: the catalog has no training figure)",
+    { query: "ttps" },
   ),
   number(
     "steps",
@@ -337,7 +339,7 @@ export const FIELDS = [
     "steps",
     { integer: true, min: 1, max: 1_000_000 },
     "RL steps in the run (default 1)",
-    { metavar: "<n>" },
+    { query: "steps", metavar: "<n>" },
   ),
 ] as const satisfies readonly Field[];
 
@@ -376,3 +378,17 @@ export const SHAPE_KEYS = [
 
 /** The fields a page link carries, in order. */
 export const LINK_FIELDS: readonly Field[] = FIELDS.filter((f) => "query" in f && f.query !== undefined);
+
+/**
+ * The deadline a solver meets (`breakeven --deadline-hours`, the page's deadline panel): an input of a
+ * question asked of a scenario, not of the scenario itself, so scenario files do not carry it.
+ */
+export const DEADLINE_FIELD: NumberField<"deadlineHours"> = number(
+  "deadlineHours",
+  "deadline-hours",
+  "Hours to finish",
+  "h",
+  { integer: false, min: 0, max: 1_000_000, exclusiveMin: true },
+  "solve GPUs for this deadline instead, > 0",
+  { metavar: "<h>" },
+);

@@ -48,8 +48,10 @@ describe("scenarioToQuery", () => {
     expect(scenarioToQuery({})).toBe("");
   });
 
-  it("omits the default preset and keeps another", () => {
-    expect(scenarioToQuery({ preset: "reference", turns: 2 })).toBe("turns=2");
+  // An absent preset prices the cards on reference and the verdict on current, as `estimate` does, so a
+  // chosen reference preset must be written to reach the verdict.
+  it("writes any preset chosen, reference too", () => {
+    expect(scenarioToQuery({ preset: "reference", turns: 2 })).toBe("preset=reference&turns=2");
     expect(scenarioToQuery({ preset: "current" })).toBe("preset=current");
   });
 });

@@ -37,7 +37,6 @@ export function queryFromValues(values: ScenarioValues): string {
   for (const field of LINK_FIELDS) {
     const value = values[field.key as FieldKey];
     if (value === undefined || field.query === undefined) continue;
-    if (field.key === "preset" && value === "reference") continue;
     params.set(field.query, valueText(value));
   }
   return params.toString();

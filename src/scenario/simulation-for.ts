@@ -6,9 +6,12 @@ import { CACHE_SURVIVAL_FRACTION, SIMULATION_ENGINE_DEFAULTS } from "../catalog/
 import { withPrecision } from "../catalog/weight-formats.js";
 import type { Workload } from "../core/episode-shape.js";
 import type { SweepPoint } from "../core/simulation/concurrency-sweep.js";
-import type { RolloutSimulationInput } from "../core/simulation/rollout-input.js";
+import { type RlStepSummary, rlStepSummary } from "../core/simulation/rl-step-summary.js";
+import type { RolloutSimulationInput, WeightSync } from "../core/simulation/rollout-input.js";
 import type { RolloutSimulation } from "../core/simulation/rollout-result.js";
 import type { Efficiencies, ModelArchitecture } from "../core/throughput/types.js";
+import { type PricedScenario, priceScenario } from "./price.js";
+import { resolveScenario, type Scenario } from "./resolve.js";
 
 /** The concurrencies the panel offers and sweeps (episodes in flight across the deployment). */
 export const SURVIVAL_CONCURRENCIES = [64, 128, 256, 512, 1024, 2048, 4096] as const;
@@ -31,6 +34,10 @@ export interface SurvivalChoice {
   /** Seconds the tool takes after each turn but the last, the same every turn. */
   toolLatencySeconds: number;
   workload: Workload;
+  /** The RL step (`simulate --sync`, `--episodes-per-step`); absent = none, rollouts only. */
+  weightSync?: WeightSync;
+  /** The trainer's tok/s and passes (`--train-tps`, `--passes`); absent tok/s = training takes no time. */
+  training?: { trainTokensPerSecond?: number; passes: number };
 }
 
 /**
@@ -79,8 +86,11 @@ export function simulationInputFor(
       },
       concurrency: choice.concurrency,
       routing: "session-affinity",
-      weightSync: { mode: "none" },
-      trainPasses: 1,
+      weightSync: choice.weightSync ?? { mode: "none" },
+      ...(choice.training?.trainTokensPerSecond !== undefined && {
+        trainTokensPerSecond: choice.training.trainTokensPerSecond,
+      }),
+      trainPasses: choice.training?.passes ?? 1,
       seed: 1,
     },
   };
@@ -132,3 +142,39 @@ export function survivalFigures(
 
 /** The survival threshold the sweep uses (hit ÷ ideal below it: the cache no longer survives). */
 export const SURVIVAL_THRESHOLD = CACHE_SURVIVAL_FRACTION.value;
+
+/** What `simulate` prices a simulated run with: the preset, the model and the trainer. */
+export interface SimulatedPricing {
+  preset: string;
+  modelId: string;
+  passes: number;
+  trainTokensPerSecond?: number;
+}
+
+/** The scenario a simulated run is priced on; a ScenarioError naming the field it refuses. */
+export function simulatedPricingScenario(pricing: SimulatedPricing): Scenario {
+  return resolveScenario({
+    preset: pricing.preset,
+    model: pricing.modelId,
+    trainPasses: pricing.passes,
+    ...(pricing.trainTokensPerSecond !== undefined && {
+      trainTokensPerSecond: pricing.trainTokensPerSecond,
+    }),
+  });
+}
+
+/**
+ * A simulated run's tokens priced on every plan of the preset (rollouts, and training on the tokens its
+ * RL steps trained), with the RL steps in figures: `rollout-cost simulate`'s plan table and the page's.
+ */
+export function simulatedRunPriced(
+  simulation: RolloutSimulation,
+  pricing: SimulatedPricing,
+): { scenario: Scenario; rlSteps: RlStepSummary; priced: PricedScenario } {
+  const scenario = simulatedPricingScenario(pricing);
+  const rlSteps = rlStepSummary(simulation);
+  const priced = priceScenario(scenario, {
+    observed: { tokens: simulation.tokens, tokensTrained: rlSteps.tokensTrained },
+  });
+  return { scenario, rlSteps, priced };
+}

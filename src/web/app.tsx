@@ -6,6 +6,7 @@ import { queryFromValues } from "../scenario/read-values.js";
 import { AdvancedPanel } from "./components/advanced-panel.js";
 import { CacheSurvival } from "./components/cache-survival.js";
 import { CostChart } from "./components/cost-chart.js";
+import { DeadlinePanel } from "./components/deadline-panel.js";
 import { ExportBar } from "./components/export-bar.js";
 import { Footnote } from "./components/footnote.js";
 import { LogDrop } from "./components/log-drop.js";
@@ -15,6 +16,8 @@ import { RealityCheck } from "./components/reality-check.js";
 import { ScenarioForm } from "./components/scenario-form.js";
 import { ScenarioImport } from "./components/scenario-import.js";
 import { TokenMath } from "./components/token-math.js";
+import { TrainingPanel } from "./components/training-panel.js";
+import { VerdictPanel } from "./components/verdict-panel.js";
 import { evaluate, type Priced } from "./evaluate.js";
 import {
   defaultDraft,
@@ -50,7 +53,6 @@ export function App() {
   if (!shown) return <p>The catalog could not price the default scenario.</p>;
   const stale = invalid.length > 0 || (current !== undefined && !current.ok);
   const link = `${window.location.origin}${window.location.pathname}?${queryFromValues(shown.values)}`;
-  const { tinker, dedicated } = shown.estimate.plans;
 
   return (
     <div class="page">
@@ -62,6 +64,29 @@ export function App() {
         </p>
       </header>
       <main class="layout">
+        <section class="answer" aria-label="Answer">
+          <p class="announce visually-hidden" aria-live="polite" aria-atomic="true">
+            {stale ? `Input needs fixing; showing the last valid result.` : announcement(shown)}
+          </p>
+          {stale && (
+            <p class="stale" role="note">
+              Showing the last valid result.{" "}
+              {invalid.length > 0
+                ? `Fix ${invalid.map((f) => f.label).join(", ")} to update it.`
+                : current && !current.ok
+                  ? current.reason
+                  : ""}
+            </p>
+          )}
+          <div class={stale ? "result result--stale" : "result"}>
+            <VerdictPanel
+              priced={shown}
+              preset={draft.preset}
+              onPreset={(preset) => commit({ ...draft, preset })}
+            />
+            <PlanCards priced={shown} />
+          </div>
+        </section>
         <section class="inputs" aria-label="Scenario">
           {notices.map((n) => (
             <p key={n} class="notice" role="status">
@@ -84,6 +109,12 @@ export function App() {
             onText={(key, text) => edit(withText(draft, key, text))}
             onCommit={() => commit()}
           />
+          <TrainingPanel
+            text={draft.text}
+            errors={errors}
+            onText={(key, text) => edit(withText(draft, key, text))}
+            onCommit={() => commit()}
+          />
           <LogDrop
             contextWindowTokens={shown.scenario.windowTokens}
             onFitted={({ episodes, shape }, modelId) => {
@@ -101,26 +132,11 @@ export function App() {
           <h2 id="results-title" class="visually-hidden">
             Results
           </h2>
-          <p class="announce visually-hidden" aria-live="polite" aria-atomic="true">
-            {stale
-              ? `Input needs fixing; showing the last valid result.`
-              : `${modelLabel(shown.scenario.model.id)}: Tinker ${formatUsd(tinker.usdTotal)}, dedicated ${formatUsd(dedicated.usdTotal)}, ${vsTinkerLabel(shown.estimate)}.`}
-          </p>
-          {stale && (
-            <p class="stale" role="note">
-              Showing the last valid result.{" "}
-              {invalid.length > 0
-                ? `Fix ${invalid.map((f) => f.label).join(", ")} to update it.`
-                : current && !current.ok
-                  ? current.reason
-                  : ""}
-            </p>
-          )}
           <div class={stale ? "result result--stale" : "result"}>
             <TokenMath priced={shown} />
-            <PlanCards priced={shown} />
             <RealityCheck priced={shown} />
             <MorePlans priced={shown} />
+            <DeadlinePanel priced={shown} />
             <CostChart priced={shown} />
             <CacheSurvival priced={shown} />
           </div>
@@ -131,4 +147,13 @@ export function App() {
       </main>
     </div>
   );
+}
+
+/** What a screen reader hears after each change: the verdict's cheapest plan, then the Fireworks page's two. */
+function announcement(shown: Priced): string {
+  const { tinker, dedicated } = shown.estimate.plans;
+  const page = `Tinker ${formatUsd(tinker.usdTotal)}, dedicated ${formatUsd(dedicated.usdTotal)}, ${vsTinkerLabel(shown.estimate)}`;
+  const cheapest = shown.verdict.ok ? shown.verdict.verdict.cheapest : undefined;
+  const first = cheapest ? `cheapest ${cheapest.label}, ${formatUsd(cheapest.usdTotal)}; ` : "";
+  return `${modelLabel(shown.scenario.model.id)}: ${first}the Fireworks page: ${page}.`;
 }

@@ -22,8 +22,12 @@ describe("page state", () => {
         gpus: "8",
         promptTokensPerSecond: "30000",
         decodeTokensPerSecond: "1500",
+        trainPasses: "",
+        trainTokensPerSecond: "",
+        steps: "",
       },
       throughput: "saturated",
+      preset: "current",
     });
   });
 
@@ -60,11 +64,35 @@ describe("page state", () => {
     expect(draftFromQuery("?model=kimi-k2.6").draft.modelId).toBe("kimi-k2p6");
   });
 
-  it("draftFromQuery(search) says when it ignores a preset other than the reference one", () => {
-    expect(draftFromQuery("?preset=current&turns=3").notices).toEqual([
-      'This page prices the reference preset only; the link\'s preset "current" was ignored.',
+  it("draftFromQuery(search) reads the preset switch and names a preset it does not offer", () => {
+    expect(draftFromQuery("?preset=reference&turns=3").draft.preset).toBe("reference");
+    expect(draftFromQuery("?turns=3").draft.preset).toBe("current");
+    const odd = draftFromQuery("?preset=cheap");
+    expect(odd.draft.preset).toBe("current");
+    expect(odd.notices).toEqual([
+      'The link\'s preset "cheap" is not one of current, reference; showing current.',
     ]);
-    expect(draftFromQuery("?preset=reference").notices).toEqual([]);
+  });
+
+  it("parseDraft(draft) leaves blank training inputs out and reads typed ones by the one grammar", () => {
+    const draft = defaultDraft();
+    expect(parseDraft(draft).values.trainPasses).toBeUndefined();
+    expect(parseDraft(draft).errors).toEqual({});
+    const typed = {
+      ...draft,
+      text: { ...draft.text, trainPasses: "1", trainTokensPerSecond: "20K", steps: "1,000" },
+    };
+    expect(parseDraft(typed).values).toMatchObject({
+      trainPasses: 1,
+      trainTokensPerSecond: 20_000,
+      steps: 1000,
+    });
+    const bad = { ...draft, text: { ...draft.text, steps: "1.5" } };
+    expect(parseDraft(bad).errors.steps).toMatch(/^RL steps must be a whole number/);
+    // Blank stays blank for training only: a blank episode count is still refused.
+    expect(parseDraft({ ...draft, text: { ...draft.text, episodes: "" } }).errors.episodes).toMatch(
+      /is empty/,
+    );
   });
 
   it("offers only models the reference preset prices on both sides", () => {

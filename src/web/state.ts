@@ -28,7 +28,16 @@ export type PageKey =
   | "generatedTokensPerTurn"
   | "gpus"
   | "promptTokensPerSecond"
-  | "decodeTokensPerSecond";
+  | "decodeTokensPerSecond"
+  | "trainPasses"
+  | "trainTokensPerSecond"
+  | "steps";
+
+/** Whose prices the verdict and the ranked plans use: every rate card's newest, or the Fireworks page's. */
+export type PagePreset = "current" | "reference";
+
+/** The presets the switch offers, first the default (the verdict's, as `rollout-cost estimate` gives it). */
+export const PAGE_PRESETS: readonly PagePreset[] = ["current", "reference"];
 
 /** What the user has typed, field by field, and the chosen model. */
 export interface Draft {
@@ -36,10 +45,14 @@ export interface Draft {
   text: Record<PageKey, string>;
   /** Dedicated throughput: the Fireworks page's saturated constants, or derived by the throughput model. */
   throughput: "saturated" | "derived";
+  preset: PagePreset;
 }
 
 /** The fields the Advanced section holds; a model switch resets them to that model's defaults. */
 export const ADVANCED_KEYS: readonly PageKey[] = ["gpus", "promptTokensPerSecond", "decodeTokensPerSecond"];
+
+/** The training inputs: blank leaves training out, as the CLI does without --train-passes. */
+export const TRAINING_KEYS: readonly PageKey[] = ["trainPasses", "trainTokensPerSecond", "steps"];
 
 /** The scenario's defaults as input text: the reference preset's, for `modelId` (default: its model). */
 export function defaultDraft(modelId?: string): Draft {
@@ -52,9 +65,17 @@ export function defaultDraft(modelId?: string): Draft {
     gpus: d?.gpus,
     promptTokensPerSecond: d?.promptTokensPerSecond,
     decodeTokensPerSecond: d?.decodeTokensPerSecond,
+    trainPasses: undefined,
+    trainTokensPerSecond: undefined,
+    steps: undefined,
   };
   const text = Object.fromEntries(PAGE_FIELDS.map((f) => [f.key, String(values[f.key] ?? "")]));
-  return { modelId: scenario.model.id, text: text as Draft["text"], throughput: "saturated" };
+  return {
+    modelId: scenario.model.id,
+    text: text as Draft["text"],
+    throughput: "saturated",
+    preset: "current",
+  };
 }
 
 /** The draft after choosing another model: as on the Fireworks page, the Advanced fields reset. */
@@ -62,7 +83,7 @@ export function withModel(draft: Draft, modelId: string): Draft {
   const defaults = defaultDraft(modelId);
   const text = { ...draft.text };
   for (const key of ADVANCED_KEYS) text[key] = defaults.text[key];
-  return { modelId: defaults.modelId, text, throughput: draft.throughput };
+  return { ...draft, modelId: defaults.modelId, text };
 }
 
 /** The draft after typing `text` into the field `key`. */
@@ -75,7 +96,13 @@ export function parseDraft(draft: Draft): {
   values: ScenarioValues;
   errors: Partial<Record<PageKey, string>>;
 } {
-  const { values, problems } = readValues(draft.text, PAGE_FIELDS);
+  // A blank training input is left out; every other input needs a value.
+  const typed = Object.fromEntries(
+    Object.entries(draft.text).filter(
+      ([key, text]) => !(TRAINING_KEYS.includes(key as PageKey) && !text.trim()),
+    ),
+  );
+  const { values, problems } = readValues(typed, PAGE_FIELDS);
   const errors: Partial<Record<PageKey, string>> = {};
   for (const p of problems) errors[p.key as PageKey] = p.labelMessage;
   return {
@@ -83,6 +110,7 @@ export function parseDraft(draft: Draft): {
       ...values,
       model: draft.modelId,
       ...(draft.throughput === "derived" && { throughput: "derived" as const }),
+      ...(draft.preset === "reference" && { preset: "reference" }),
     },
     errors,
   };
@@ -118,11 +146,13 @@ export function draftFromQuery(search: string): { draft: Draft; notices: string[
     const text = raw[field.key as FieldKey];
     if (text !== undefined) draft.text[field.key] = text.slice(0, 64);
   }
-  // The page prices the Fireworks page's preset only (the CLI's --preset reaches the others).
-  if (raw.preset !== undefined && raw.preset !== "reference") {
-    notices.push(
-      `This page prices the reference preset only; the link's preset "${raw.preset.slice(0, 40)}" was ignored.`,
-    );
+  if (raw.preset !== undefined) {
+    const preset = PAGE_PRESETS.find((p) => p === raw.preset);
+    if (preset) draft.preset = preset;
+    else
+      notices.push(
+        `The link's preset ${JSON.stringify(raw.preset.slice(0, 40))} is not one of ${PAGE_PRESETS.join(", ")}; showing ${draft.preset}.`,
+      );
   }
   return { draft, notices };
 }
@@ -173,8 +203,11 @@ export function draftFromValues(values: ScenarioValues): { draft: Draft; ignored
     const value = values[field.key];
     if (value !== undefined) draft.text[field.key] = String(value);
   }
+  const preset = PAGE_PRESETS.find((p) => p === values.preset);
+  if (preset) draft.preset = preset;
+  if (values.throughput === "derived") draft.throughput = "derived";
   const ignored = Object.keys(values).filter(
-    (key) => !shown.has(key) && !(key === "preset" && values.preset === "reference"),
+    (key) => !shown.has(key) && !(key === "preset" && preset) && key !== "throughput",
   );
   if (model !== undefined && draft.modelId !== model) ignored.unshift("model");
   return { draft, ignored };

@@ -1,6 +1,7 @@
 import { BREAK_EVEN_VARIABLES, type BreakEvenVariable } from "../../core/break-even.js";
 import { echo } from "../../format/echo.js";
 import { csvText, jsonText } from "../../format/machine-text.js";
+import { DEADLINE_FIELD } from "../../scenario/fields.js";
 import { priceScenario } from "../../scenario/price.js";
 import { resolveScenario } from "../../scenario/resolve.js";
 import { scenarioFile } from "../../scenario/scenario-file.js";
@@ -58,11 +59,7 @@ Exit codes: 0 ok (also when the answer is "never"), 2 bad input.`,
   async run(argv, context) {
     const { values: flags } = parseFlags(argv, FLAGS);
     const format = outputFormat(flags);
-    const deadline = numberFlag("deadline-hours", flags["deadline-hours"], {
-      min: 0,
-      exclusiveMin: true,
-      max: 1_000_000,
-    });
+    const deadline = numberFlag(DEADLINE_FIELD.flag, flags["deadline-hours"], DEADLINE_FIELD.rule);
     const over = choiceFlag("over", flags.over, OVER);
     const values = await scenarioValuesFromFlags(flags, PLAN_FIELD_KEYS);
     const imported = await importedPlans(flags);

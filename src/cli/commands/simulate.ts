@@ -4,7 +4,6 @@ import { CACHE_SURVIVAL_FRACTION, SIMULATION_ENGINE_DEFAULTS } from "../../catal
 import { withPrecision } from "../../catalog/weight-formats.js";
 import { LIMITS } from "../../core/limits.js";
 import { sweepConcurrency } from "../../core/simulation/concurrency-sweep.js";
-import { rlStepSummary } from "../../core/simulation/rl-step-summary.js";
 import {
   ROLLOUT_ROUTINGS,
   type RolloutSimulationInput,
@@ -17,8 +16,7 @@ import { analyzeFile } from "../../logs/analyze-file.js";
 import { nodeDecode } from "../../logs/node-input.js";
 import { type LogDistributions, logDistributions } from "../../scenario/log-distributions.js";
 import { planOffer } from "../../scenario/plans.js";
-import { priceScenario } from "../../scenario/price.js";
-import { resolveScenario } from "../../scenario/resolve.js";
+import { simulatedPricingScenario, simulatedRunPriced } from "../../scenario/simulation-for.js";
 import { CliError } from "../cli-error.js";
 import type { Command } from "../context.js";
 import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
@@ -165,16 +163,15 @@ export const simulate: Command = {
       rateFlag !== undefined
         ? "--usd-per-gpu-hour"
         : `${rate?.source ?? "none"} (${rate?.asOf ?? "no date"})`;
-    const presetId = values.preset ?? "current";
-    // The plans, their prices and the training are the scenario layer's, as for every other command.
-    const scenario = explained(() =>
-      resolveScenario({
-        preset: presetId,
-        model: model.id,
-        trainPasses: passes,
-        ...(trainTps !== undefined && { trainTokensPerSecond: trainTps }),
-      }),
-    );
+    const pricing = {
+      preset: values.preset ?? "current",
+      modelId: model.id,
+      passes,
+      ...(trainTps !== undefined && { trainTokensPerSecond: trainTps }),
+    };
+    // The plans, their prices and the training are the scenario layer's, as for every other command;
+    // a bad preset is refused before the simulation runs.
+    const offer = explained(() => planOffer(simulatedPricingScenario(pricing)));
 
     const progress =
       context.stderr.isTTY && episodes * (sweepLevels?.length ?? 1) >= 20_000
@@ -193,6 +190,7 @@ export const simulate: Command = {
     try {
       const main = checked(() => simulateRollout(tracked));
       if (!main.ok) throw new CliError(`--turns/--initial-prompt/--gpus: ${main.reason}`);
+      const run = explained(() => simulatedRunPriced(main, pricing));
       done += episodes;
       const sweep = sweepLevels
         ? sweepConcurrency(tracked, sweepLevels, CACHE_SURVIVAL_FRACTION.value)
@@ -204,12 +202,8 @@ export const simulate: Command = {
         engineSource: `${SIMULATION_ENGINE_DEFAULTS.source} (${SIMULATION_ENGINE_DEFAULTS.asOf}): ${SIMULATION_ENGINE_DEFAULTS.note}`,
         simulation: main,
         dedicatedUsd: main.gpuHours * usdPerGpuHour,
-        rlSteps: rlStepSummary(main),
-        plans: explained(() =>
-          priceScenario(scenario, {
-            observed: { tokens: main.tokens, tokensTrained: rlStepSummary(main).tokensTrained },
-          }),
-        ).plans,
+        rlSteps: run.rlSteps,
+        plans: run.priced.plans,
         sweep: sweep && {
           threshold: CACHE_SURVIVAL_FRACTION.value,
           thresholdSource: CACHE_SURVIVAL_FRACTION.source,
@@ -232,7 +226,7 @@ export const simulate: Command = {
               : { ok: false as const, reason: p.result.reason }),
           })),
         },
-        warnings: planOffer(scenario).unavailable.map((u) => `${u.id}: ${u.reason}`),
+        warnings: offer.unavailable.map((u) => `${u.id}: ${u.reason}`),
       };
       progress?.stop();
       context.stdout.write(

@@ -1,5 +1,6 @@
 import { plainText, terminalSafe } from "../../format/echo.js";
 import { formatCount, formatHours, formatUsd } from "../../format/numbers.js";
+import { ratesText } from "../../format/rates-text.js";
 import type { PricedPlan, PricedScenario } from "../../scenario/price.js";
 import type { RealityCheck } from "../../scenario/reality-check.js";
 import { tableText } from "../table-text.js";
@@ -16,11 +17,6 @@ export interface CompareReport {
   verdict?: string;
   /** Columns the table fits (default 100). */
   width?: number;
-}
-
-/** A $ per 1M tokens rate with cents, as rate cards print them. */
-function rateText(usd: number): string {
-  return Number.isFinite(usd) ? `$${usd.toFixed(2)}` : "—";
 }
 
 /** The human report of `compare`: workload, ledger sums, one row per plan, details, reality check. */
@@ -63,10 +59,7 @@ export function compareTable(report: CompareReport): string {
   }
   const training = plans.some((p) => p.training);
   const ranked = [...plans].sort((a, b) => a.rank - b.rank);
-  const rate = (p: PricedPlan) =>
-    p.usdPerMillion
-      ? `${rateText(p.usdPerMillion.prompt)} · ${rateText(p.usdPerMillion.generated)}${p.usdPerMillion.from === "GPU-hours" ? "*" : ""}`
-      : "";
+  const rate = (p: PricedPlan) => ratesText(p.usdPerMillion);
   const head = [
     "#",
     "plan",
@@ -92,7 +85,7 @@ export function compareTable(report: CompareReport): string {
             formatUsd(p.training.usdStep),
             `${formatUsd(p.training.usdRun)} (${p.training.steps} steps)`,
           ]
-        : ["not priced", "", ""]
+        : ["not priced", "", `≥ ${formatUsd(p.usdRanked)} (rollouts only)`]
       : []),
   ]);
   const align: ("left" | "right")[] = ["right", "left", "right", "right", "right", "right", "right"];

@@ -1,84 +1,111 @@
-import { useMemo } from "preact/hooks";
-import { formatHours, formatUsd } from "../../format/numbers.js";
-import { priceScenario } from "../../scenario/price.js";
-import { resolveScenario } from "../../scenario/resolve.js";
+import { formatCount, formatHours, formatUsd } from "../../format/numbers.js";
+import { ratesText } from "../../format/rates-text.js";
 import type { Priced } from "../evaluate.js";
 
 /**
- * Every plan the `current` preset offers for this scenario, priced as `rollout-cost compare --preset current`
- * prices them (its own context policy, its own baseline), ranked cheapest first.
+ * Every plan of the verdict's preset, priced as `rollout-cost compare --preset <preset>` prices them
+ * (its own context policy, its own baseline), ranked cheapest first; with training, per step and per run.
+ * Narrow screens stack each row into a block with its labels.
  */
 export function MorePlans(props: { priced: Priced }) {
-  const values = props.priced.values;
-  const result = useMemo(() => {
-    try {
-      return { ok: true as const, priced: priceScenario(resolveScenario({ ...values, preset: "current" })) };
-    } catch (error) {
-      return { ok: false as const, reason: error instanceof Error ? error.message : String(error) };
-    }
-  }, [values]);
+  const result = props.priced.verdict;
+  if (!result.ok) return null;
+  const priced = result.priced;
+  const training = priced.plans.some((p) => p.training);
+  const ranked = [...priced.plans].sort((a, b) => a.rank - b.rank);
+  const episodes = formatCount(priced.scenario.workload.episodes);
   return (
     <section class="reality more-plans" aria-labelledby="more-plans-title">
-      <h3 id="more-plans-title">More ways to buy it: the newest dated prices</h3>
-      {result.ok ? (
-        <>
-          <p class="reality-policy">
-            Preset current: the context window enforced ({result.priced.scenario.contextPolicy}), each price
-            tier as its card sets it, ratios against {result.priced.baseline}.
-          </p>
-          <div class="table-scroll">
-            <table class="plans-table">
-              <thead>
-                <tr>
-                  <th scope="col">Plan (preset current)</th>
-                  <th scope="col">Rank</th>
-                  <th scope="col">$ / episode</th>
-                  <th scope="col">Total</th>
-                  <th scope="col">Cluster-hours</th>
-                  <th scope="col">vs. {result.priced.baseline}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.priced.plans.map((plan) => (
-                  <tr key={plan.id} data-plan={plan.id}>
-                    <th scope="row">
-                      {plan.label}
-                      {plan.tier && <span class="reality-change">tier {plan.tier}</span>}
-                      {plan.warnings.map((warning) => (
-                        <span class="reality-change" key={warning}>
-                          {warning}
-                        </span>
-                      ))}
-                    </th>
-                    <td data-figure="rank">{plan.rank === 1 ? "1 (cheapest)" : plan.rank}</td>
-                    <td>{formatUsd(plan.usdPerEpisode)}</td>
-                    <td data-figure="total">{formatUsd(plan.usdTotal)}</td>
-                    <td>{plan.clusterHours === undefined ? "" : formatHours(plan.clusterHours)}</td>
-                    <td>{plan.vsBaseline}</td>
-                  </tr>
+      <h3 id="more-plans-title">Every plan, ranked (preset {priced.scenario.preset.id})</h3>
+      <p class="reality-policy">
+        Context policy {priced.scenario.contextPolicy}, each price tier as its card sets it, ratios against{" "}
+        {priced.baseline}. $/1M: prefilled prompt · generated tokens (* a dedicated plan's GPU-hours at its
+        throughput).
+      </p>
+      <table class="plans-table stackable">
+        <thead>
+          <tr>
+            <th scope="col">Plan</th>
+            <th scope="col">Rank</th>
+            <th scope="col">$ / episode</th>
+            <th scope="col">$ / {episodes} ep</th>
+            <th scope="col">Cluster-hours</th>
+            <th scope="col">$/1M in · out</th>
+            <th scope="col">vs. {priced.baseline}</th>
+            {training && (
+              <>
+                <th scope="col">+ training</th>
+                <th scope="col">$ / step</th>
+                <th scope="col">$ / run</th>
+              </>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {ranked.map((plan) => (
+            <tr key={plan.id} data-plan={plan.id} class={plan.rank === 1 ? "cheapest" : undefined}>
+              <th scope="row">
+                {plan.label}
+                {plan.tier && <span class="reality-change">tier {plan.tier}</span>}
+                {plan.warnings.map((warning) => (
+                  <span class="reality-change" key={warning}>
+                    {warning}
+                  </span>
                 ))}
-              </tbody>
-            </table>
-          </div>
-          {result.priced.unavailable.length > 0 && (
-            <details class="reality-reason">
-              <summary>
-                {result.priced.unavailable.length === 1
-                  ? "1 plan has no figures for this model"
-                  : `${result.priced.unavailable.length} plans have no figures for this model`}
-              </summary>
-              <ul>
-                {result.priced.unavailable.map((plan) => (
-                  <li key={plan.id}>
-                    {plan.label}: {plan.reason}
-                  </li>
+              </th>
+              <td data-label="Rank" data-figure="rank">
+                {plan.rank === 1 ? "1 (cheapest)" : plan.rank}
+              </td>
+              <td data-label="$ / episode">{formatUsd(plan.usdPerEpisode)}</td>
+              <td data-label={`$ / ${episodes} ep`} data-figure="total">
+                {formatUsd(plan.usdTotal)}
+              </td>
+              <td data-label="Cluster-hours">
+                {plan.clusterHours === undefined ? "" : formatHours(plan.clusterHours)}
+              </td>
+              <td data-label="$/1M in · out">{ratesText(plan.usdPerMillion)}</td>
+              <td data-label={`vs. ${priced.baseline}`}>{plan.vsBaseline}</td>
+              {training &&
+                (plan.training ? (
+                  <>
+                    <td data-label="+ training" data-figure="training">
+                      {formatUsd(plan.training.usdTraining)}
+                    </td>
+                    <td data-label="$ / step">{formatUsd(plan.training.usdStep)}</td>
+                    <td data-label="$ / run" data-figure="run">
+                      {formatUsd(plan.training.usdRun)} ({formatCount(plan.training.steps)} steps)
+                    </td>
+                  </>
+                ) : (
+                  <>
+                    <td data-label="+ training" data-figure="training">
+                      not priced
+                    </td>
+                    <td data-label="$ / step" />
+                    <td data-label="$ / run" data-figure="run">
+                      ≥ {formatUsd(plan.usdRanked)} (rollouts only)
+                    </td>
+                  </>
                 ))}
-              </ul>
-            </details>
-          )}
-        </>
-      ) : (
-        <p class="reality-reason">{result.reason}</p>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {priced.unavailable.length > 0 && (
+        <details class="reality-reason">
+          <summary>
+            {priced.unavailable.length === 1
+              ? "1 plan cannot be priced here"
+              : `${priced.unavailable.length} plans cannot be priced here`}
+          </summary>
+          <ul>
+            {priced.unavailable.map((plan) => (
+              <li key={plan.id} data-unavailable={plan.id}>
+                {plan.label}: {plan.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
     </section>
   );

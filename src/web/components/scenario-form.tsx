@@ -1,4 +1,4 @@
-import { ADVANCED_KEYS, PAGE_FIELDS, type PageKey, PRICED_MODELS } from "../state.js";
+import { ADVANCED_KEYS, PAGE_FIELDS, type PageKey, PRICED_MODELS, TRAINING_KEYS } from "../state.js";
 import { NumberField } from "./number-field.js";
 
 // The reference page's words for each field, kept so its users find what they know.
@@ -15,7 +15,7 @@ export function ScenarioForm(props: {
   onText: (key: PageKey, text: string) => void;
   onCommit: () => void;
 }) {
-  const fields = PAGE_FIELDS.filter((f) => !ADVANCED_KEYS.includes(f.key));
+  const fields = PAGE_FIELDS.filter((f) => !ADVANCED_KEYS.includes(f.key) && !TRAINING_KEYS.includes(f.key));
   return (
     <fieldset class="scenario">
       <legend class="visually-hidden">Scenario</legend>
