@@ -12,6 +12,7 @@ import { realityCheckFor } from "../src/scenario/reality-check.js";
 import { referenceFor, referencePlansFor } from "../src/scenario/reference.js";
 import { resolveScenario } from "../src/scenario/resolve.js";
 import { breakEvenFor } from "../src/scenario/solve.js";
+import { verdictForValues } from "../src/scenario/verdict-scenario.js";
 import { cliJson } from "../test/cli-helpers.js";
 import { type Harness, startHarness, watchErrors } from "./harness.js";
 
@@ -104,6 +105,7 @@ describe("the page in Chromium on the same scenarios", () => {
             tinker: text('[data-plan="tinker"] [data-figure="total"]'),
             dedicated: text('[data-plan="dedicated"] [data-figure="total"]'),
             current: cells(".more-plans tbody tr"),
+            verdict: text('[data-verdict="total"]'),
             reality: cells(".reality-table tbody tr"),
             crossing: document.querySelector(".chart-box .crossing-label")?.textContent ?? null,
           };
@@ -113,12 +115,11 @@ describe("the page in Chromium on the same scenarios", () => {
       const { tinker, dedicated } = lib.reference.estimate.plans;
       expect(shown.tinker).toBe(formatUsd(tinker.usdTotal));
       expect(shown.dedicated).toBe(formatUsd(dedicated.usdTotal));
+      expect(shown.verdict).toBe(formatUsd(verdictForValues(values).verdict.cheapest.usdTotal));
       expect(shown.current).toEqual(
-        lib.current.plans.map((p) => [
-          p.id,
-          p.rank === 1 ? "1 (cheapest)" : String(p.rank),
-          formatUsd(p.usdTotal),
-        ]),
+        [...lib.current.plans]
+          .sort((a, b) => a.rank - b.rank)
+          .map((p) => [p.id, p.rank === 1 ? "1 (cheapest)" : String(p.rank), formatUsd(p.usdTotal)]),
       );
       const rows = lib.reality.ok ? lib.reality.rows : [];
       expect(shown.reality).toEqual(

@@ -37,7 +37,9 @@ describe("opening a scenario file on the page", () => {
     await page.waitForFunction(() =>
       document.querySelector(".scenario-import-status")?.textContent?.startsWith("Opened"),
     );
-    expect(await page.textContent(".scenario-import-status")).toContain("shows no preset, overlap");
+    expect(await page.textContent(".scenario-import-status")).toContain("shows no overlap");
+    // The file's preset reaches the verdict's switch.
+    expect(await page.isChecked('input[name="preset"][value="current"]')).toBe(true);
     expect(await page.inputValue("#field-model")).toBe("gpt-oss-120b");
     expect(await page.inputValue("#field-turns")).toBe("12");
     expect(await page.inputValue("#field-episodes")).toBe("2500");

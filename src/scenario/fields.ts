@@ -184,6 +184,7 @@ export const FIELDS = [
     kind: "text",
     key: "gpuType",
     flag: "gpu",
+    query: "gpu",
     label: "Dedicated GPU type",
     metavar: "<type>",
     maxChars: 40,
@@ -390,5 +391,5 @@ export const DEADLINE_FIELD: NumberField<"deadlineHours"> = number(
   "h",
   { integer: false, min: 0, max: 1_000_000, exclusiveMin: true },
   "solve GPUs for this deadline instead, > 0",
-  { metavar: "<h>" },
+  { query: "deadline", metavar: "<h>" },
 );

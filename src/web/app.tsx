@@ -25,6 +25,7 @@ import {
   PAGE_FIELDS,
   PRICED_MODELS,
   parseDraft,
+  withGpu,
   withModel,
   withText,
 } from "./state.js";
@@ -104,6 +105,8 @@ export function App() {
           <AdvancedPanel
             priced={shown}
             onDerived={(on) => commit({ ...draft, throughput: on ? "derived" : "saturated" })}
+            gpuType={draft.gpuType}
+            onGpu={(gpu) => commit(withGpu(draft, gpu))}
             text={draft.text}
             errors={errors}
             onText={(key, text) => edit(withText(draft, key, text))}
@@ -136,7 +139,12 @@ export function App() {
             <TokenMath priced={shown} />
             <RealityCheck priced={shown} />
             <MorePlans priced={shown} />
-            <DeadlinePanel priced={shown} />
+            <DeadlinePanel
+              priced={shown}
+              text={draft.deadline}
+              onText={(deadline) => edit({ ...draft, deadline })}
+              onCommit={() => commit()}
+            />
             <CostChart priced={shown} />
             <CacheSurvival priced={shown} />
           </div>

@@ -5,6 +5,7 @@ import {
   draftToQuery,
   PRICED_MODELS,
   parseDraft,
+  withGpu,
   withModel,
   withText,
 } from "./state.js";
@@ -28,6 +29,8 @@ describe("page state", () => {
       },
       throughput: "saturated",
       preset: "current",
+      gpuType: "",
+      deadline: "",
     });
   });
 
@@ -72,6 +75,20 @@ describe("page state", () => {
     expect(odd.notices).toEqual([
       'The link\'s preset "cheap" is not one of current, reference; showing current.',
     ]);
+  });
+
+  it("withGpu(draft, gpu) turns derived throughput on for another GPU, and the link carries GPU and deadline", () => {
+    const draft = withGpu(defaultDraft(), "B200_180GB");
+    expect(draft).toMatchObject({ gpuType: "B200_180GB", throughput: "derived" });
+    expect(parseDraft(draft).values.gpuType).toBe("B200_180GB");
+    const query = draftToQuery({ ...draft, deadline: "6" }, {});
+    expect(query).toContain("gpu=B200_180GB");
+    expect(query).toContain("deadline=6");
+    const back = draftFromQuery(`?${query}`);
+    expect(back.draft).toMatchObject({ gpuType: "B200_180GB", throughput: "derived", deadline: "6" });
+    expect(back.notices).toEqual([]);
+    expect(draftFromQuery("?gpu=TPU").notices[0]).toMatch(/^The link's GPU "TPU" is not one of H100_80GB/);
+    expect(withGpu(defaultDraft(), "").throughput).toBe("saturated");
   });
 
   it("parseDraft(draft) leaves blank training inputs out and reads typed ones by the one grammar", () => {

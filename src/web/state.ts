@@ -3,6 +3,7 @@
 // words, limits and URL keys all come from the scenario layer's field table.
 import { CATALOG } from "../catalog/index.js";
 import {
+  DEADLINE_FIELD,
   type FieldKey,
   fieldByKey,
   LINK_FIELDS,
@@ -46,7 +47,14 @@ export interface Draft {
   /** Dedicated throughput: the Fireworks page's saturated constants, or derived by the throughput model. */
   throughput: "saturated" | "derived";
   preset: PagePreset;
+  /** The dedicated plans' GPU (a catalog id); "" = each plan's own (the preset's). */
+  gpuType: string;
+  /** The deadline panel's hours, as typed; "" = no deadline asked. */
+  deadline: string;
 }
+
+/** The GPUs the page offers for dedicated plans: the catalog's. */
+export const PAGE_GPUS = CATALOG.gpus.map((g) => g.id);
 
 /** The fields the Advanced section holds; a model switch resets them to that model's defaults. */
 export const ADVANCED_KEYS: readonly PageKey[] = ["gpus", "promptTokensPerSecond", "decodeTokensPerSecond"];
@@ -75,7 +83,17 @@ export function defaultDraft(modelId?: string): Draft {
     text: text as Draft["text"],
     throughput: "saturated",
     preset: "current",
+    gpuType: "",
+    deadline: "",
   };
+}
+
+/**
+ * The draft after choosing the dedicated plans' GPU. The catalog's saturated figures belong to the
+ * preset's own GPUs, so another GPU turns derived throughput on (the switch can turn it off again).
+ */
+export function withGpu(draft: Draft, gpuType: string): Draft {
+  return { ...draft, gpuType, throughput: gpuType === "" ? draft.throughput : "derived" };
 }
 
 /** The draft after choosing another model: as on the Fireworks page, the Advanced fields reset. */
@@ -111,6 +129,7 @@ export function parseDraft(draft: Draft): {
       model: draft.modelId,
       ...(draft.throughput === "derived" && { throughput: "derived" as const }),
       ...(draft.preset === "reference" && { preset: "reference" }),
+      ...(draft.gpuType !== "" && { gpuType: draft.gpuType }),
     },
     errors,
   };
@@ -146,6 +165,15 @@ export function draftFromQuery(search: string): { draft: Draft; notices: string[
     const text = raw[field.key as FieldKey];
     if (text !== undefined) draft.text[field.key] = text.slice(0, 64);
   }
+  if (raw.gpuType !== undefined) {
+    if (PAGE_GPUS.includes(raw.gpuType)) draft.gpuType = raw.gpuType;
+    else
+      notices.push(
+        `The link's GPU ${JSON.stringify(raw.gpuType.slice(0, 40))} is not one of ${PAGE_GPUS.join(", ")}; showing each plan's own.`,
+      );
+  }
+  const deadline = new URLSearchParams(search).get(DEADLINE_FIELD.query ?? "");
+  if (deadline !== null) draft.deadline = deadline.slice(0, 64);
   if (raw.preset !== undefined) {
     const preset = PAGE_PRESETS.find((p) => p === raw.preset);
     if (preset) draft.preset = preset;
@@ -165,7 +193,9 @@ export function draftToQuery(draft: Draft, lastValid: ScenarioValues): string {
     const value = lastValid[key];
     if (value !== undefined) merged[key] = value;
   }
-  return queryFromValues(merged as ScenarioValues);
+  const query = new URLSearchParams(queryFromValues(merged as ScenarioValues));
+  if (draft.deadline.trim() !== "") query.set(DEADLINE_FIELD.query ?? "", draft.deadline.trim());
+  return query.toString();
 }
 
 /** The models the reference preset can price on both sides: the picker's choices. */
@@ -206,8 +236,11 @@ export function draftFromValues(values: ScenarioValues): { draft: Draft; ignored
   const preset = PAGE_PRESETS.find((p) => p === values.preset);
   if (preset) draft.preset = preset;
   if (values.throughput === "derived") draft.throughput = "derived";
+  const gpu = PAGE_GPUS.find((g) => g === values.gpuType);
+  if (gpu) draft.gpuType = gpu;
   const ignored = Object.keys(values).filter(
-    (key) => !shown.has(key) && !(key === "preset" && preset) && key !== "throughput",
+    (key) =>
+      !shown.has(key) && !(key === "preset" && preset) && !(key === "gpuType" && gpu) && key !== "throughput",
   );
   if (model !== undefined && draft.modelId !== model) ignored.unshift("model");
   return { draft, ignored };

@@ -1,7 +1,7 @@
 import { formatCount, formatTokensPerSecondCeil } from "../../format/numbers.js";
 
 import type { Priced } from "../evaluate.js";
-import { ADVANCED_KEYS, PAGE_FIELDS, type PageKey } from "../state.js";
+import { ADVANCED_KEYS, PAGE_FIELDS, PAGE_GPUS, type PageKey } from "../state.js";
 import { DerivedThroughput } from "./derived-throughput.js";
 import { NumberField } from "./number-field.js";
 
@@ -17,6 +17,8 @@ export function AdvancedPanel(props: {
   onText: (key: PageKey, text: string) => void;
   onCommit: () => void;
   onDerived: (on: boolean) => void;
+  gpuType: string;
+  onGpu: (gpuType: string) => void;
 }) {
   const { parity } = props.priced.estimate;
   const gpuType = props.priced.input.dedicated.gpuType.replace("_", " ");
@@ -32,6 +34,26 @@ export function AdvancedPanel(props: {
   return (
     <details class="advanced">
       <summary>Advanced: dedicated cluster size and throughput (defaults are saturated estimates)</summary>
+      <div class="field field--wide">
+        <label for="field-gpu">Dedicated GPU type</label>
+        <select
+          id="field-gpu"
+          name="gpu"
+          value={props.gpuType}
+          onChange={(e) => props.onGpu(e.currentTarget.value)}
+        >
+          <option value="">Each plan's own (the preset's)</option>
+          {PAGE_GPUS.map((id) => (
+            <option key={id} value={id}>
+              {id.replace("_", " ")}
+            </option>
+          ))}
+        </select>
+        <p class="field-hint">
+          Another GPU turns derived throughput on: the catalog's saturated figures are for the preset's GPUs.
+          A plan whose weights do not fit is listed as not priced, with the bytes.
+        </p>
+      </div>
       <div class="field-grid">
         {PAGE_FIELDS.filter((f) => ADVANCED_KEYS.includes(f.key)).map((field) => (
           <NumberField

@@ -395,8 +395,8 @@ function RlStep(props: { run: ReturnType<typeof simulatedRunPriced> }) {
       </dl>
       <table class="plans-table stackable" data-table="rl-plans">
         <caption>
-          The simulated tokens on every plan (preset {priced.scenario.preset.id}); dedicated plans at their own
-          throughput, as <code>simulate</code> prices them (the simulated deployment's own bill is above)
+          The simulated tokens on every plan (preset {priced.scenario.preset.id}); dedicated plans at their
+          own throughput, as <code>simulate</code> prices them (the simulated deployment's own bill is above)
         </caption>
         <thead>
           <tr>

@@ -1,4 +1,4 @@
-import { useMemo, useState } from "preact/hooks";
+import { useMemo } from "preact/hooks";
 import { deadlineBandText } from "../../format/deadline-band.js";
 import { formatCount, formatHours, formatUsd } from "../../format/numbers.js";
 import { DEADLINE_FIELD } from "../../scenario/fields.js";
@@ -12,8 +12,13 @@ const FIELD_ID = "field-deadline";
  * "Finish the episodes in H hours": for each dedicated plan of the verdict's preset, the replicas and
  * GPUs (replicas × GPUs per replica) and what they cost, as `rollout-cost breakeven --deadline-hours H`.
  */
-export function DeadlinePanel(props: { priced: Priced }) {
-  const [text, setText] = useState("");
+export function DeadlinePanel(props: {
+  priced: Priced;
+  text: string;
+  onText: (text: string) => void;
+  onCommit: () => void;
+}) {
+  const text = props.text;
   const result = props.priced.verdict;
   const read = text.trim() === "" ? undefined : readNumber(DEADLINE_FIELD, text.trim());
   const answers = useMemo(() => {
@@ -37,7 +42,8 @@ export function DeadlinePanel(props: { priced: Priced }) {
           value={text}
           aria-invalid={read && !read.ok ? "true" : undefined}
           aria-describedby={read && !read.ok ? `${FIELD_ID}-error` : undefined}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => props.onText(e.currentTarget.value)}
+          onChange={props.onCommit}
         />
         {read && !read.ok && (
           <p class="field-error" id={`${FIELD_ID}-error`}>

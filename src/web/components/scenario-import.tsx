@@ -34,7 +34,7 @@ export function ScenarioImport(props: { onDraft: (draft: Draft) => void }) {
       setMessage(
         ignored.length === 0
           ? `Opened ${file.name}.`
-          : `Opened ${file.name}; this page prices the Fireworks page's preset and shows no ${ignored.join(", ")} (the CLI's --scenario reads them).`,
+          : `Opened ${file.name}; this page shows no ${ignored.join(", ")} (the CLI's --scenario reads them).`,
       );
     } catch (error) {
       setMessage(`${file.name}: ${error instanceof Error ? error.message : String(error)}.`);
