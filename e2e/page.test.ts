@@ -330,11 +330,13 @@ describe("the calculator page", () => {
     expect(unlabelled).toEqual([]);
     expect(await page.getAttribute(".announce", "aria-live")).toBe("polite");
     expect(await page.textContent(".announce")).toContain("8.0× cheaper");
-    // Keyboard only: open Advanced with Enter, reach the GPU field with Tab, type a value.
+    // Keyboard only: open Advanced with Enter, pass the GPU type, reach the GPU count with Tab, type a value.
     await page.focus("#field-generated");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("SUMMARY");
     await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-gpu");
     await page.keyboard.press("Tab");
     expect(await page.evaluate(() => document.activeElement?.id)).toBe("field-gpus");
     await page.keyboard.press("ControlOrMeta+A");

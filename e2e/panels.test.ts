@@ -150,7 +150,9 @@ describe("the log drop zone", () => {
     expect(report).toContain(`${cli.cacheHitPercent.toFixed(1)}%`);
     expect(report).toContain(`${cli.idealCacheHitPercent.toFixed(1)}%`);
     expect(report).not.toMatch(/NaN|Infinity|undefined/);
-    // The page prices the log's own requests exactly as `analyze --json` does, plan by plan.
+    // The page prices the log's own requests exactly as `analyze --json` does, plan by plan, on the
+    // preset its switch chose (the newest rates by default).
+    const onCurrent = await cliJson(["analyze", sample, "--preset", "current", "--json"]);
     const prices = await page.$$eval('[data-table="log-prices"] tbody tr', (rows) =>
       rows.map((r) => [
         r.getAttribute("data-plan"),
@@ -158,9 +160,17 @@ describe("the log drop zone", () => {
       ]),
     );
     expect(prices).toEqual(
-      cli.plans.map((p: { id: string; usdTotal: number }) => [p.id, formatUsd(p.usdTotal)]),
+      onCurrent.plans.map((p: { id: string; usdTotal: number }) => [p.id, formatUsd(p.usdTotal)]),
     );
-    expect(prices.length).toBeGreaterThanOrEqual(2);
+    expect(prices.length).toBeGreaterThanOrEqual(3);
+    await page.click('label:has(input[name="preset"][value="reference"])');
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-table="log-prices"] tbody tr').length === 2,
+    );
+    const onReference = await page.$$eval('[data-table="log-prices"] tbody tr', (rows) =>
+      rows.map((r) => r.querySelector('[data-figure="total"]')?.textContent ?? ""),
+    );
+    expect(onReference).toEqual(cli.plans.map((p: { usdTotal: number }) => formatUsd(p.usdTotal)));
     await page.screenshot({ path: `${TEST_OUTPUT}panels-log.png`, fullPage: true });
     expect(errors).toEqual([]);
   });

@@ -120,6 +120,7 @@ export function App() {
           />
           <LogDrop
             contextWindowTokens={shown.scenario.windowTokens}
+            preset={draft.preset}
             onFitted={({ episodes, shape }, modelId) => {
               let next = withText(
                 modelId && PRICED_MODELS.some((m) => m.id === modelId) ? withModel(draft, modelId) : draft,

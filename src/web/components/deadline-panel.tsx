@@ -87,7 +87,9 @@ export function DeadlinePanel(props: {
                   </td>
                 )}
                 {banded && (
-                  <td data-label="Band">{a.band ? deadlineBandText(a.band) : "saturated: no band"}</td>
+                  <td class="band" data-label="Band">
+                    {a.band ? deadlineBandText(a.band) : "saturated: no band"}
+                  </td>
                 )}
               </tr>
             ))}

@@ -27,6 +27,8 @@ export function skipKindLabel(kind: string): string {
  */
 export function LogDrop(props: {
   contextWindowTokens: number | undefined;
+  /** The preset the page's switch chose: the log is priced on its plans, as `analyze --preset` prices it. */
+  preset: string;
   /** The fitted shape, and the catalog model the log names (when it names one the catalog knows). */
   onFitted: (w: Workload, modelId: string | undefined) => void;
 }) {
@@ -106,12 +108,12 @@ export function LogDrop(props: {
           }}
         />
       </fieldset>
-      <LogStatus status={status} />
+      <LogStatus status={status} preset={props.preset} />
     </section>
   );
 }
 
-function LogStatus(props: { status: Status }) {
+function LogStatus(props: { status: Status; preset: string }) {
   const s = props.status;
   if (s.kind === "idle") return null;
   if (s.kind === "error")
@@ -167,7 +169,7 @@ function LogStatus(props: { status: Status }) {
           </>
         )}
       </dl>
-      <LogPrices analysis={a} />
+      <LogPrices analysis={a} preset={props.preset} />
       <PrefixDivergenceView analysis={a} />
       {warnings.length > 0 && (
         <ul class="warnings">
@@ -184,8 +186,11 @@ function LogStatus(props: { status: Status }) {
  * The log's own tokens (not the fitted shape) priced on every plan, as `rollout-cost analyze --json`
  * prices them: on the model the log names when the catalog knows it.
  */
-function LogPrices(props: { analysis: LogAnalysis }) {
-  const priced = useMemo(() => priceObservedLog(props.analysis, {}), [props.analysis]);
+function LogPrices(props: { analysis: LogAnalysis; preset: string }) {
+  const priced = useMemo(
+    () => priceObservedLog(props.analysis, { preset: props.preset }),
+    [props.analysis, props.preset],
+  );
   if (!priced.ok) return <p class="log-prices-reason">Not priced: {priced.reason}</p>;
   return (
     <div class="table-scroll">
