@@ -240,6 +240,21 @@ describe("the deadline", () => {
   });
 });
 
+// Newcomer question 4 on the page: Kimi K2.6 on 4 × H100. 4 × 80 GB × 0.9 memory utilisation = 288 GB,
+// and its weights need 668 GB: it cannot run there. The page says so in one sentence, names the bytes,
+// and keeps the last figures it could price (`compare --gpu H100_80GB --gpus 4` lists the plan as
+// unavailable with the same bytes).
+describe("a deployment that cannot run", () => {
+  it("says why Kimi K2.6 does not fit on 4 × H100, with the bytes", async () => {
+    await open("?gpu=H100_80GB&gpus=4");
+    expect(await text(".stale")).toBe(
+      "Showing the last valid result. Kimi K2.6 (128K)'s weights need 668.0 GB but 4× H100_80GB hold 288.0 GB (at the GPU's memory utilisation): it cannot run there",
+    );
+    expect(await page.textContent(".page")).not.toMatch(/NaN|Infinity|undefined/);
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("the RL step in the simulation", () => {
   it("simulates sync RL steps and prices the run on every plan, as `simulate --sync sync` does", async () => {
     await open("?passes=1&ttps=20000");

@@ -41,7 +41,7 @@ export function PlanCards(props: { priced: Priced }) {
     },
   ];
   return (
-    <div class="cards">
+    <div class={cards.some((c) => c.warnings.length > 0) ? "cards cards--warned" : "cards"}>
       {cards.map((card) => (
         <section
           key={card.key}
