@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEADLINE_FIELD, LINK_FIELDS } from "../src/scenario/fields.js";
 import { type Harness, startHarness, watchErrors } from "./harness.js";
 
 let harness: Harness;
@@ -65,18 +66,8 @@ function around(text: string, query = ""): string {
   return at < 0 ? "" : figures.slice(Math.max(0, at - 60), at + 40);
 }
 
-const FIELD_KEYS = [
-  "episodes",
-  "turns",
-  "initial",
-  "added",
-  "generated",
-  "gpus",
-  "ptps",
-  "dtps",
-  "model",
-  "preset",
-];
+// Every key a link can carry: the field table's URL keys and the deadline's.
+const FIELD_KEYS = [...LINK_FIELDS, DEADLINE_FIELD].flatMap((f) => (f.query === undefined ? [] : [f.query]));
 
 describe("hostile links (issue 14)", { timeout: 120_000 }, () => {
   it("the check finds a non-figure, and leaves the visitor's own echoed value alone", () => {
