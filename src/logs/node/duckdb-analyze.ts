@@ -1,0 +1,140 @@
+// Node-only: `analyze --engine duckdb`. DuckDB reads the file (a text file line by line with read_csv, a
+// Parquet file with read_parquet, each row as JSON) and picks out each request's raw values; everything
+// the report says is then computed by the streaming reader's own code, so both engines give one report.
+import { statSync } from "node:fs";
+import type { LogAnalysis } from "../log-analysis.js";
+import { type AnalyzeOptions, recordNames } from "../log-analyzer.js";
+import { DEFAULT_MAX_LINE_BYTES } from "../log-limits.js";
+import { recordFromValues } from "../log-record.js";
+import { type AutoAnalyzeOptions, AutoLogAnalyzer } from "../readers/auto-analyzer.js";
+import { fileKind, pushTextHead } from "./duckdb-head.js";
+import { DuckdbRanges } from "./duckdb-ranges.js";
+import { DuckdbRefusalError, refusalFromDuckdb } from "./duckdb-refusal.js";
+import { ROW_KIND, type RowSource, requestRowsSql, VALUE_TAG } from "./duckdb-rows-sql.js";
+import { loadDuckdb } from "./load-duckdb.js";
+
+/** How DuckDB runs: its threads (default: DuckDB's, one a core), and a hook for each chunk's bytes (it may throw to stop). */
+export interface DuckdbRun {
+  threads?: number;
+  onChunk?: (bytes: number) => void;
+}
+
+/** The formats the DuckDB engine reads (Parquet is recognised by its first bytes). */
+export const DUCKDB_FORMATS = ["auto", "jsonl"] as const;
+
+/**
+ * The analysis of the log at `path`, read by DuckDB: equal to the streaming reader's on every log it
+ * reads; a DuckdbRefusalError for a log it cannot read exactly (gzip, CSV, Tinker billing, a framework's
+ * file, a JSON document, lone CR line breaks, invalid UTF-8), a DuckdbMissingError without @duckdb/node-api.
+ */
+export async function analyzeWithDuckdb(
+  path: string,
+  options: AutoAnalyzeOptions,
+  run: DuckdbRun = {},
+): Promise<LogAnalysis> {
+  const duckdb = await loadDuckdb();
+  if (!(DUCKDB_FORMATS as readonly string[]).includes(options.format ?? "auto"))
+    throw new DuckdbRefusalError(`--format ${options.format} is read by --engine stream only`);
+  if (path === "-") throw new DuckdbRefusalError("it reads a file, not stdin");
+  const stat = statSync(path);
+  if (stat.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
+  if (!stat.isFile()) throw new DuckdbRefusalError("it is not a regular file");
+  const kind = fileKind(path);
+  if (kind === "gzip") throw new DuckdbRefusalError("it is gzip-compressed (gunzip it first)");
+
+  const analyzer = new AutoLogAnalyzer(options);
+  const instance = await duckdb.DuckDBInstance.create(
+    ":memory:",
+    run.threads === undefined ? {} : { threads: String(run.threads) },
+  );
+  const connection = await instance.connect();
+  try {
+    const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    let source: RowSource;
+    let newline = "\n";
+    let terminated = true;
+    if (kind === "parquet") {
+      const first = await query(() =>
+        connection.runAndReadAll(
+          `SELECT to_json(t)::VARCHAR FROM read_parquet('${path.replaceAll("'", "''")}') t LIMIT 1`,
+        ),
+      );
+      const text = first.getRows()[0]?.[0];
+      if (typeof text !== "string") return analyzer.end();
+      analyzer.push(Buffer.from(`${text}\n`));
+      source = { kind: "parquet", path, skipRows: 1 };
+    } else {
+      const head = pushTextHead(path, stat.size, (chunk) => analyzer.push(chunk));
+      if (head.bytes === stat.size) return analyzer.end();
+      newline = head.newlineBytes === 2 ? "\r\n" : "\n";
+      terminated = head.endsWithNewline;
+      source = { kind: "lines", path, skipRows: head.rows, maxLineBytes };
+    }
+    const target = analyzer.rangeTarget();
+    if (!target) throw new DuckdbRefusalError(notLinesReason(analyzer.detectedFormat));
+    const innerOptions: AnalyzeOptions = { ...options, format: "jsonl" };
+    const ranges = new DuckdbRanges(target, innerOptions, newline);
+    const names = recordNames(innerOptions);
+    const sql = requestRowsSql(source, {
+      episode: names.episode,
+      order: options.fileOrder ? null : names.order,
+      maxLineBytes,
+    });
+    const result = await query(() => connection.stream(sql));
+    for (;;) {
+      const chunk = await query(() => result.fetchChunk());
+      if (!chunk || chunk.rowCount === 0) break;
+      ranges.flush();
+      const columns = chunk.getColumns() as unknown[][];
+      const kinds = columns[0] as number[];
+      const lengths = columns[1] as number[];
+      const texts = columns[2] as (string | null)[];
+      const value = (kind: number, field: number, row: number): unknown => {
+        const tag = (kind >> (2 + 2 * field)) & 3;
+        if (tag === VALUE_TAG.absent) return undefined;
+        return tag === VALUE_TAG.null ? null : (columns[3 + field] as unknown[])[row];
+      };
+      let bytes = 0;
+      for (let row = 0; row < chunk.rowCount; row++) {
+        const lineBytes = lengths[row] as number;
+        bytes += lineBytes + newline.length;
+        const kind = kinds[row] as number;
+        const rowKind = kind & 3;
+        if (rowKind === ROW_KIND.blank) ranges.blank(lineBytes);
+        else if (rowKind === ROW_KIND.values) {
+          const [episode, order, prompt, cached, completion] = [0, 1, 2, 3, 4].map((f) =>
+            value(kind, f, row),
+          );
+          ranges.values(recordFromValues(episode, order, prompt, cached, completion, names), lineBytes);
+        } else if (rowKind === ROW_KIND.text) ranges.text(texts[row] as string);
+        else ranges.tooLong();
+      }
+      run.onChunk?.(bytes);
+    }
+    ranges.end(terminated);
+    const analysis = analyzer.end();
+    if (kind === "text" && analysis.bytes !== stat.size)
+      throw new DuckdbRefusalError(
+        `DuckDB's lines hold ${analysis.bytes} bytes of the file's ${stat.size} (a line break it reads otherwise)`,
+      );
+    return analysis;
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Why a log whose first line is not an OpenAI-style request read line by line is refused. */
+function notLinesReason(format: string | undefined): string {
+  if (format === undefined) return "it starts like one JSON document, which is read whole";
+  return `its format is ${format}, and --engine duckdb reads OpenAI-style JSONL and Parquet only`;
+}
+
+/** A DuckDB call, its errors turned into a refusal that names the cause. */
+async function query<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    throw refusalFromDuckdb(error);
+  }
+}
