@@ -9,14 +9,14 @@ import { recordFromValues } from "../log-record.js";
 import { type AutoAnalyzeOptions, AutoLogAnalyzer } from "../readers/auto-analyzer.js";
 import { fileKind, pushTextHead } from "./duckdb-head.js";
 import { DuckdbRanges } from "./duckdb-ranges.js";
-import { DuckdbRefusalError, refusalFromDuckdb } from "./duckdb-refusal.js";
+import { DuckdbRefusalError, fromDuckdbError } from "./duckdb-refusal.js";
 import { ROW_KIND, type RowSource, requestRowsSql, VALUE_TAG } from "./duckdb-rows-sql.js";
 import { loadDuckdb } from "./load-duckdb.js";
 
-/** How DuckDB runs: its threads (default: DuckDB's, one a core), and a hook for each chunk's bytes (it may throw to stop). */
+/** How DuckDB runs: its threads (default: DuckDB's, one a core), and a hook for each chunk read (it may throw to stop). */
 export interface DuckdbRun {
   threads?: number;
-  onChunk?: (bytes: number) => void;
+  onChunk?: (bytes: number, lines: number) => void;
 }
 
 /** The formats the DuckDB engine reads (Parquet is recognised by its first bytes). */
@@ -34,7 +34,9 @@ export async function analyzeWithDuckdb(
 ): Promise<LogAnalysis> {
   const duckdb = await loadDuckdb();
   if (!(DUCKDB_FORMATS as readonly string[]).includes(options.format ?? "auto"))
-    throw new DuckdbRefusalError(`--format ${options.format} is read by --engine stream only`);
+    throw new DuckdbRefusalError(
+      `it reads --format ${DUCKDB_FORMATS.join(" or ")} (OpenAI-style JSONL, or Parquet), not --format ${options.format}`,
+    );
   if (path === "-") throw new DuckdbRefusalError("it reads a file, not stdin");
   const stat = statSync(path);
   if (stat.isDirectory()) throw Object.assign(new Error(`${path} is a directory`), { code: "EISDIR" });
@@ -54,10 +56,12 @@ export async function analyzeWithDuckdb(
     let newline = "\n";
     let terminated = true;
     if (kind === "parquet") {
-      const first = await query(() =>
-        connection.runAndReadAll(
-          `SELECT to_json(t)::VARCHAR FROM read_parquet('${path.replaceAll("'", "''")}') t LIMIT 1`,
-        ),
+      const first = await query(
+        () =>
+          connection.runAndReadAll(
+            `SELECT to_json(t)::VARCHAR FROM read_parquet('${path.replaceAll("'", "''")}') t LIMIT 1`,
+          ),
+        maxLineBytes,
       );
       const text = first.getRows()[0]?.[0];
       if (typeof text !== "string") return analyzer.end();
@@ -80,9 +84,9 @@ export async function analyzeWithDuckdb(
       order: options.fileOrder ? null : names.order,
       maxLineBytes,
     });
-    const result = await query(() => connection.stream(sql));
+    const result = await query(() => connection.stream(sql), maxLineBytes);
     for (;;) {
-      const chunk = await query(() => result.fetchChunk());
+      const chunk = await query(() => result.fetchChunk(), maxLineBytes);
       if (!chunk || chunk.rowCount === 0) break;
       ranges.flush();
       const columns = chunk.getColumns() as unknown[][];
@@ -109,7 +113,7 @@ export async function analyzeWithDuckdb(
         } else if (rowKind === ROW_KIND.text) ranges.text(texts[row] as string);
         else ranges.tooLong();
       }
-      run.onChunk?.(bytes);
+      run.onChunk?.(bytes, chunk.rowCount);
     }
     ranges.end(terminated);
     const analysis = analyzer.end();
@@ -130,11 +134,11 @@ function notLinesReason(format: string | undefined): string {
   return `its format is ${format}, and --engine duckdb reads OpenAI-style JSONL and Parquet only`;
 }
 
-/** A DuckDB call, its errors turned into a refusal that names the cause. */
-async function query<T>(call: () => Promise<T>): Promise<T> {
+/** A DuckDB call, its errors worded in the log's terms (see fromDuckdbError). */
+async function query<T>(call: () => Promise<T>, maxLineBytes: number): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    throw refusalFromDuckdb(error);
+    throw fromDuckdbError(error, maxLineBytes);
   }
 }
