@@ -55,6 +55,8 @@ export async function analyzeWithDuckdb(
     let source: RowSource;
     let newline = "\n";
     let terminated = true;
+    /** The rows the streaming reader read itself (the first line, and blank lines before it). */
+    let skipRows = 0;
     if (kind === "parquet") {
       const first = await query(
         () =>
@@ -66,13 +68,15 @@ export async function analyzeWithDuckdb(
       const text = first.getRows()[0]?.[0];
       if (typeof text !== "string") return analyzer.end();
       analyzer.push(Buffer.from(`${text}\n`));
-      source = { kind: "parquet", path, skipRows: 1 };
+      source = { kind: "parquet", path };
+      skipRows = 1;
     } else {
       const head = pushTextHead(path, stat.size, (chunk) => analyzer.push(chunk));
       if (head.bytes === stat.size) return analyzer.end();
       newline = head.newlineBytes === 2 ? "\r\n" : "\n";
       terminated = head.endsWithNewline;
-      source = { kind: "lines", path, skipRows: head.rows, maxLineBytes };
+      source = { kind: "lines", path, maxLineBytes };
+      skipRows = head.rows;
     }
     const target = analyzer.rangeTarget();
     if (!target) throw new DuckdbRefusalError(notLinesReason(analyzer.detectedFormat));
@@ -99,7 +103,9 @@ export async function analyzeWithDuckdb(
         return tag === VALUE_TAG.null ? null : (columns[3 + field] as unknown[])[row];
       };
       let bytes = 0;
-      for (let row = 0; row < chunk.rowCount; row++) {
+      const from = Math.min(skipRows, chunk.rowCount);
+      skipRows -= from;
+      for (let row = from; row < chunk.rowCount; row++) {
         const lineBytes = lengths[row] as number;
         bytes += lineBytes + newline.length;
         const kind = kinds[row] as number;
@@ -113,7 +119,7 @@ export async function analyzeWithDuckdb(
         } else if (rowKind === ROW_KIND.text) ranges.text(texts[row] as string);
         else ranges.tooLong();
       }
-      run.onChunk?.(bytes, chunk.rowCount);
+      run.onChunk?.(bytes, chunk.rowCount - from);
     }
     ranges.end(terminated);
     const analysis = analyzer.end();

@@ -21,10 +21,10 @@ export const VALUE_TAG = { absent: 0, null: 1, present: 2 } as const;
 /** The five values, in the order of their columns after `kind`, `n` and `text`. */
 export const VALUE_FIELDS = ["episode", "order", "prompt", "cached", "completion"] as const;
 
-/** Where the rows come from: a line-delimited text file past its first `skipRows` lines, or a Parquet file. */
+/** Where the rows come from: a line-delimited text file, or a Parquet file. */
 export type RowSource =
-  | { kind: "lines"; path: string; skipRows: number; maxLineBytes: number }
-  | { kind: "parquet"; path: string; skipRows: number };
+  | { kind: "lines"; path: string; maxLineBytes: number }
+  | { kind: "parquet"; path: string };
 
 /** The fields a request is read from, as dotted paths; `order` null reads requests in file order. */
 export interface RowFields {
@@ -60,14 +60,17 @@ export function jsonPointer(path: string): string {
     .join("");
 }
 
+// No OFFSET for the rows the reader read itself: in DuckDB an OFFSET that keeps the order gathers every row
+// before it gives the first (peak RSS grew with the file); the caller drops them.
 function linesOf(source: RowSource): string {
   if (source.kind === "parquet")
-    return `SELECT to_json(t)::VARCHAR AS s FROM read_parquet(${quoted(source.path)}) t OFFSET ${source.skipRows}`;
+    return `SELECT to_json(t)::VARCHAR AS s FROM read_parquet(${quoted(source.path)}) t`;
   // No quoting, no sniffing, strict: a line break DuckDB would read otherwise (a lone CR) is an error.
+  // DuckDB's own buffer size: one just above max_line_size lost lines here (the byte check caught it).
   return (
     `SELECT line AS s FROM read_csv(${quoted(source.path)}, columns = {'line': 'VARCHAR'}, header = false, ` +
     `delim = E'${NO_SUCH_DELIMITER}', quote = '', escape = '', auto_detect = false, strict_mode = true, ` +
-    `max_line_size = ${source.maxLineBytes + 2}) OFFSET ${source.skipRows}`
+    `max_line_size = ${source.maxLineBytes + 2})`
   );
 }
 
@@ -119,7 +122,7 @@ export function requestRowsSql(source: RowSource, fields: RowFields): string {
   const readable = `NOT blank AND n <= ${fields.maxLineBytes}`;
   return `
 WITH lines AS (${linesOf(source)}),
-measured AS (SELECT s, s IS NULL OR trim(s, E' \\t') = '' AS blank, coalesce(strlen(s), 0) AS n FROM lines),
+measured AS (SELECT s, s IS NULL OR NOT regexp_matches(s, '[^ \\t]') AS blank, coalesce(strlen(s), 0) AS n FROM lines),
 parsed AS (
   SELECT *,
     CASE WHEN ${readable} THEN try(json_keys(s)) END AS root_keys,
@@ -128,7 +131,7 @@ parsed AS (
 typed AS (SELECT *, ${types.join(", ")} FROM parsed),
 judged AS (
   SELECT *, coalesce(${readable} AND root_keys IS NOT NULL AND p IS NOT NULL
-    AND starts_with(ltrim(s, E' \\t'), '{') AND NOT regexp_matches(s, ${quoted(LAX_JSON)})
+    AND regexp_matches(s, '^[ \\t]*\\{') AND NOT regexp_matches(s, ${quoted(LAX_JSON)})
     AND ${unique.join(" AND ")} AND ${faithful.join(" AND ")}, false) AS faithful
   FROM typed)
 SELECT
