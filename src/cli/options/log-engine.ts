@@ -27,7 +27,8 @@ export const ENGINE_HELP = `  --engine <e>            stream (default): the stre
                           skipped lines are counted alike. Refused, exit 2: stdin,
                           gzip, CSV, Tinker billing, frameworks' files, a JSON
                           document, lone CR line breaks, invalid UTF-8, a line holding
-                          the bytes 01 02 03 04. --threads: DuckDB's (default one a core)`;
+                          the bytes 01 02 03 04. --threads: DuckDB's (default one fewer
+                          than the CPUs, at least 1)`;
 
 /**
  * The log at `source` read by DuckDB. Its refusals and a missing package are CliErrors naming --engine;
