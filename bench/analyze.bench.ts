@@ -80,6 +80,37 @@ function spawned(command: string, args: string[]): { seconds: number; stdout: st
   return { seconds: elapsed, stdout: result.stdout, maxRssKib: rss };
 }
 
+// The same log as a Parquet file (DuckDB's COPY), read by --engine duckdb: its report is the JSONL's but
+// for the path and the bytes (those of the rows as JSON lines).
+async function parquetSide(
+  jsonl: string,
+  parquet: string,
+  jsonlMiB: number,
+  jsonlReport: string,
+): Promise<void> {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  await connection.run(
+    `COPY (SELECT * FROM read_json('${jsonl}', format = 'newline_delimited')) TO '${parquet}' (FORMAT parquet)`,
+  );
+  connection.closeSync();
+  instance.closeSync();
+  const run = spawned(process.execPath, [BIN, "analyze", parquet, "--json", "--engine", "duckdb"]);
+  const blank = (text: string) => {
+    const json = JSON.parse(text);
+    json.input.path = "";
+    json.input.bytes = 0;
+    return JSON.stringify(json);
+  };
+  const same = blank(run.stdout) === blank(jsonlReport);
+  console.log(
+    `  the same log as Parquet (${(statSync(parquet).size / MIB).toFixed(0)} MiB): ${(jsonlMiB / run.seconds).toFixed(0)} MiB/s of its JSONL, ` +
+      `peak RSS ${(run.maxRssKib / 1024).toFixed(0)} MiB; the JSONL's report but for path and bytes: ${same ? "yes" : "NO"}`,
+  );
+  if (!same) throw new Error("--engine duckdb on the Parquet file printed another report than on its JSONL");
+}
+
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 async function sideBySide(dir: string): Promise<void> {
@@ -183,6 +214,7 @@ export async function main(): Promise<void> {
         `rollout-cost analyze --json --engine duckdb:   ${(size / engine.seconds).toFixed(0)} MiB/s, peak RSS ${(engine.maxRssKib / 1024).toFixed(0)} MiB; the same --json output: ${same ? "yes" : "NO"}`,
       );
       if (!same) throw new Error("--engine duckdb printed another report than the streaming reader");
+      await parquetSide(path, join(dir, "bench.parquet"), size, cli.stdout);
     }
     const jq = spawned("jq", ["-R", "-n", JQ_PROGRAM, path]);
     const jqJson = JSON.parse(jq.stdout) as Figures;
