@@ -1,12 +1,14 @@
 // Node-only: `analyze --engine duckdb`. DuckDB reads the file (a text file line by line with read_csv, a
 // Parquet file with read_parquet, each row as JSON) and picks out each request's raw values; everything
 // the report says is then computed by the streaming reader's own code, so both engines give one report.
+
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import type { DuckDBDataChunk } from "@duckdb/node-api";
 import type { LogAnalysis } from "../log-analysis.js";
 import { type AnalyzeOptions, recordNames } from "../log-analyzer.js";
 import { DEFAULT_MAX_LINE_BYTES } from "../log-limits.js";
-import { recordFromValues } from "../log-record.js";
+import { type RecordNames, recordFromValues } from "../log-record.js";
 import { type AutoAnalyzeOptions, AutoLogAnalyzer } from "../readers/auto-analyzer.js";
 import { fileKind, pushTextHead } from "./duckdb-head.js";
 import { DuckdbRanges } from "./duckdb-ranges.js";
@@ -96,32 +98,9 @@ export async function analyzeWithDuckdb(
       const chunk = await query(() => result.fetchChunk(), maxLineBytes);
       if (!chunk || chunk.rowCount === 0) break;
       ranges.flush();
-      const columns = chunk.getColumns() as unknown[][];
-      const kinds = columns[0] as number[];
-      const lengths = columns[1] as number[];
-      const texts = columns[2] as (string | null)[];
-      const value = (kind: number, field: number, row: number): unknown => {
-        const tag = (kind >> (2 + 2 * field)) & 3;
-        if (tag === VALUE_TAG.absent) return undefined;
-        return tag === VALUE_TAG.null ? null : (columns[3 + field] as unknown[])[row];
-      };
-      let bytes = 0;
       const from = Math.min(skipRows, chunk.rowCount);
       skipRows -= from;
-      for (let row = from; row < chunk.rowCount; row++) {
-        const lineBytes = lengths[row] as number;
-        bytes += lineBytes + newline.length;
-        const kind = kinds[row] as number;
-        const rowKind = kind & 3;
-        if (rowKind === ROW_KIND.blank) ranges.blank(lineBytes);
-        else if (rowKind === ROW_KIND.values) {
-          const [episode, order, prompt, cached, completion] = [0, 1, 2, 3, 4].map((f) =>
-            value(kind, f, row),
-          );
-          ranges.values(recordFromValues(episode, order, prompt, cached, completion, names), lineBytes);
-        } else if (rowKind === ROW_KIND.text) ranges.text(texts[row] as string);
-        else ranges.tooLong();
-      }
+      const bytes = feedRows(chunk, from, ranges, names, newline.length);
       run.onChunk?.(bytes, chunk.rowCount - from);
     }
     ranges.end(terminated);
@@ -135,6 +114,42 @@ export async function analyzeWithDuckdb(
     connection.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * Feeds the rows of `chunk` from `from` on to `ranges` (each request's values judged by recordFromValues,
+ * as the streaming reader judges them); returns the bytes they stand for.
+ */
+function feedRows(
+  chunk: DuckDBDataChunk,
+  from: number,
+  ranges: DuckdbRanges,
+  names: RecordNames,
+  newlineBytes: number,
+): number {
+  const columns = chunk.getColumns() as unknown[][];
+  const kinds = columns[0] as number[];
+  const lengths = columns[1] as number[];
+  const texts = columns[2] as (string | null)[];
+  const value = (kind: number, field: number, row: number): unknown => {
+    const tag = (kind >> (2 + 2 * field)) & 3;
+    if (tag === VALUE_TAG.absent) return undefined;
+    return tag === VALUE_TAG.null ? null : (columns[3 + field] as unknown[])[row];
+  };
+  let bytes = 0;
+  for (let row = from; row < chunk.rowCount; row++) {
+    const lineBytes = lengths[row] as number;
+    bytes += lineBytes + newlineBytes;
+    const kind = kinds[row] as number;
+    const rowKind = kind & 3;
+    if (rowKind === ROW_KIND.blank) ranges.blank(lineBytes);
+    else if (rowKind === ROW_KIND.values) {
+      const read = (field: number) => value(kind, field, row);
+      ranges.values(recordFromValues(read(0), read(1), read(2), read(3), read(4), names), lineBytes);
+    } else if (rowKind === ROW_KIND.text) ranges.text(texts[row] as string);
+    else ranges.tooLong();
+  }
+  return bytes;
 }
 
 /** Why a log whose first line is not an OpenAI-style request read line by line is refused. */

@@ -18,9 +18,6 @@ export const ROW_KIND = {
 /** How value `i` was found, in bits 2 + 2i of `kind`: as JSON.parse would give it. */
 export const VALUE_TAG = { absent: 0, null: 1, present: 2 } as const;
 
-/** The five values, in the order of their columns after `kind`, `n` and `text`. */
-export const VALUE_FIELDS = ["episode", "order", "prompt", "cached", "completion"] as const;
-
 /** Where the rows come from: a line-delimited text file, or a Parquet file. */
 export type RowSource =
   | { kind: "lines"; path: string; maxLineBytes: number }
