@@ -57,8 +57,7 @@ export function jsonPointer(path: string): string {
     .join("");
 }
 
-// No OFFSET for the rows the reader read itself: in DuckDB an OFFSET that keeps the order gathers every row
-// before it gives the first (peak RSS grew with the file); the caller drops them.
+// Every row from the first: the caller drops those the streaming reader read itself.
 function linesOf(source: RowSource): string {
   if (source.kind === "parquet")
     return `SELECT to_json(t)::VARCHAR AS s FROM read_parquet(${quoted(source.path)}) t`;
