@@ -142,6 +142,18 @@ describe.skipIf(!duckdb)("rollout-cost analyze --engine duckdb equals the stream
     await expectSameReport(path, ["--json", "--episode-key", "usage.prompt_tokens"]);
   });
 
+  it.each([
+    ["an empty file", ""],
+    ["only blank lines", "\n\n  \n"],
+    ["one line without a line break", record({})],
+    [
+      "a byte-order mark and blank lines before the first record",
+      `\uFEFF\n\n${record({})}\n${record({ turn: 2 })}`,
+    ],
+  ])("on %s", async (_label, text) => {
+    await expectSameReport(write(`edge-${text.length}.jsonl`, text));
+  });
+
   it("on a dotted --episode-key, nested or one flat key", async () => {
     const path = write(
       "dotted.jsonl",
@@ -211,6 +223,22 @@ describe.skipIf(!duckdb)("rollout-cost analyze --engine duckdb refuses, exit 2 a
     expect(code).toBe(2);
     expect(stdout).toBe("");
     expect(stderr).toMatch(/^rollout-cost: [^\n]+\n$/);
+    expect(stderr).toMatch(message);
+  });
+
+  it.each([
+    ["a JSON document", "[\n{}\n]\n", /starts like one JSON document/],
+    ["invalid UTF-8", Buffer.from([0x7b, 0x7d, 0x0a, 0xff, 0xfe, 0x0a]), /not valid UTF-8/],
+    ["a broken Parquet file", "PAR1 and then no Parquet\n", /not a readable Parquet file/],
+  ])("%s", async (label, content, message) => {
+    const path = join(dir, `refused-${label.replaceAll(" ", "-")}`);
+    writeFileSync(path, content);
+    const { code, stdout, stderr } = await runCliInProcess(["analyze", path, "--engine", "duckdb"]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(
+      /^rollout-cost: --engine duckdb cannot read [^\n]+; --engine stream \(the default\) reads it\n$/,
+    );
     expect(stderr).toMatch(message);
   });
 
