@@ -15,8 +15,9 @@ const dir = mkdtempSync(join(tmpdir(), "rollout-duckdb-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const duckdb = await import("@duckdb/node-api").catch(() => null);
-const SKIP_REASON = "@duckdb/node-api does not load here: the DuckDB engine's tests are skipped";
-if (!duckdb) console.warn(SKIP_REASON);
+/** Said in the test names and on stderr when the tests that need DuckDB are skipped. */
+const SKIPPED = duckdb ? "" : " (skipped: @duckdb/node-api does not load here)";
+if (!duckdb) console.warn(`the DuckDB engine's tests are skipped: @duckdb/node-api does not load here`);
 
 function write(name: string, content: string): string {
   const path = join(dir, name);
@@ -88,7 +89,7 @@ const HOSTILE_LINES = [
   '{"episode_id": "cut", "turn": 3, "usage": {"prompt_tokens": 5',
 ];
 
-describe.skipIf(!duckdb)("rollout-cost analyze --engine duckdb equals the streaming reader", () => {
+describe.skipIf(!duckdb)(`rollout-cost analyze --engine duckdb equals the streaming reader${SKIPPED}`, () => {
   it.each([
     ["sample.jsonl", []],
     ["sample.jsonl", ["--file-order"]],
@@ -209,56 +210,70 @@ describe.skipIf(!duckdb)("rollout-cost analyze --engine duckdb equals the stream
   });
 });
 
-describe.skipIf(!duckdb)("rollout-cost analyze --engine duckdb refuses, exit 2 and one line", () => {
-  it.each([
-    ["a CSV log", example("sample.csv"), [], /--engine duckdb cannot read .*sample\.csv.*format is csv/],
-    ["Tinker billing", example("tinker-billing.jsonl"), [], /format is tinker/],
-    ["a framework's file", example("verifiers-traces.jsonl"), [], /format is verifiers/],
-    ["gzip", example("traces/mooncake-synthetic-trace.jsonl.gz"), [], /gzip-compressed/],
-    ["--format csv", example("sample.jsonl"), ["--format", "csv"], /not --format csv/],
-    ["stdin", "-", [], /not stdin/],
-    ["a missing file", join(dir, "no-such.jsonl"), [], /^rollout-cost: cannot read .*no-such\.jsonl.*ENOENT/],
-  ])("%s", async (_label, path, flags, message) => {
-    const { code, stdout, stderr } = await runCliInProcess(["analyze", path, "--engine", "duckdb", ...flags]);
-    expect(code).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toMatch(/^rollout-cost: [^\n]+\n$/);
-    expect(stderr).toMatch(message);
-  });
-
-  it.each([
-    ["a JSON document", "[\n{}\n]\n", /starts like one JSON document/],
-    ["invalid UTF-8", Buffer.from([0x7b, 0x7d, 0x0a, 0xff, 0xfe, 0x0a]), /not valid UTF-8/],
-    ["a broken Parquet file", "PAR1 and then no Parquet\n", /not a readable Parquet file/],
-  ])("%s", async (label, content, message) => {
-    const path = join(dir, `refused-${label.replaceAll(" ", "-")}`);
-    writeFileSync(path, content);
-    const { code, stdout, stderr } = await runCliInProcess(["analyze", path, "--engine", "duckdb"]);
-    expect(code).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toMatch(
-      /^rollout-cost: --engine duckdb cannot read [^\n]+; --engine stream \(the default\) reads it\n$/,
-    );
-    expect(stderr).toMatch(message);
-  });
-
-  it("a log with a lone CR line break, or both LF and CRLF", async () => {
-    for (const [name, text] of [
-      ["cr.jsonl", `${record({})}\n${record({ turn: 2 })}\r${record({ turn: 3 })}\n`],
-      ["mixed.jsonl", `${record({})}\n${record({ turn: 2 })}\r\n${record({ turn: 3 })}\n`],
-    ]) {
+describe.skipIf(!duckdb)(
+  `rollout-cost analyze --engine duckdb refuses, exit 2 and one line${SKIPPED}`,
+  () => {
+    it.each([
+      ["a CSV log", example("sample.csv"), [], /--engine duckdb cannot read .*sample\.csv.*format is csv/],
+      ["Tinker billing", example("tinker-billing.jsonl"), [], /format is tinker/],
+      ["a framework's file", example("verifiers-traces.jsonl"), [], /format is verifiers/],
+      ["gzip", example("traces/mooncake-synthetic-trace.jsonl.gz"), [], /gzip-compressed/],
+      ["--format csv", example("sample.jsonl"), ["--format", "csv"], /not --format csv/],
+      ["stdin", "-", [], /not stdin/],
+      [
+        "a missing file",
+        join(dir, "no-such.jsonl"),
+        [],
+        /^rollout-cost: cannot read .*no-such\.jsonl.*ENOENT/,
+      ],
+    ])("%s", async (_label, path, flags, message) => {
       const { code, stdout, stderr } = await runCliInProcess([
         "analyze",
-        write(name as string, text as string),
+        path,
         "--engine",
         "duckdb",
+        ...flags,
       ]);
       expect(code).toBe(2);
       expect(stdout).toBe("");
-      expect(stderr).toMatch(/^rollout-cost: --engine duckdb cannot read .*line breaks[^\n]+\n$/);
-    }
-  });
-});
+      expect(stderr).toMatch(/^rollout-cost: [^\n]+\n$/);
+      expect(stderr).toMatch(message);
+    });
+
+    it.each([
+      ["a JSON document", "[\n{}\n]\n", /starts like one JSON document/],
+      ["invalid UTF-8", Buffer.from([0x7b, 0x7d, 0x0a, 0xff, 0xfe, 0x0a]), /not valid UTF-8/],
+      ["a broken Parquet file", "PAR1 and then no Parquet\n", /not a readable Parquet file/],
+    ])("%s", async (label, content, message) => {
+      const path = join(dir, `refused-${label.replaceAll(" ", "-")}`);
+      writeFileSync(path, content);
+      const { code, stdout, stderr } = await runCliInProcess(["analyze", path, "--engine", "duckdb"]);
+      expect(code).toBe(2);
+      expect(stdout).toBe("");
+      expect(stderr).toMatch(
+        /^rollout-cost: --engine duckdb cannot read [^\n]+; --engine stream \(the default\) reads it\n$/,
+      );
+      expect(stderr).toMatch(message);
+    });
+
+    it("a log with a lone CR line break, or both LF and CRLF", async () => {
+      for (const [name, text] of [
+        ["cr.jsonl", `${record({})}\n${record({ turn: 2 })}\r${record({ turn: 3 })}\n`],
+        ["mixed.jsonl", `${record({})}\n${record({ turn: 2 })}\r\n${record({ turn: 3 })}\n`],
+      ]) {
+        const { code, stdout, stderr } = await runCliInProcess([
+          "analyze",
+          write(name as string, text as string),
+          "--engine",
+          "duckdb",
+        ]);
+        expect(code).toBe(2);
+        expect(stdout).toBe("");
+        expect(stderr).toMatch(/^rollout-cost: --engine duckdb cannot read .*line breaks[^\n]+\n$/);
+      }
+    });
+  },
+);
 
 describe("rollout-cost analyze --engine", () => {
   it("refuses a value it does not know, naming --engine and the choices", async () => {
