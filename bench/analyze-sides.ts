@@ -120,6 +120,22 @@ const result = await connection.runAndReadAll(
 const row = result.getRowObjects()[0];
 report(Number(row.requests), Number(row.prompt));`;
 
+// \`analyze --engine duckdb\`'s reading: DuckDB's lines and values into the streaming reader's aggregator,
+// the LogAnalysis the report is priced from (the same call the CLI makes).
+const DUCKDB_ENGINE = `
+const dist = process.env.BENCH_DIST;
+const { analyzeWithDuckdb } = await import(dist + "/logs/node/duckdb-analyze.js");
+const { nodeDecode } = await import(dist + "/logs/node-input.js");
+const path = process.env.BENCH_PATH;
+const start = performance.now();
+const a = await analyzeWithDuckdb(path, { fileName: path, decode: nodeDecode }, { threads: Number(process.env.BENCH_THREADS) });
+report(a.requests, a.tokens.prompt);`;
+
+const BODIES = { naive: NAIVE, streaming: STREAMING, duckdb: DUCKDB, "duckdb-engine": DUCKDB_ENGINE };
+
+/** The readers measured side by side. */
+export type Reader = keyof typeof BODIES;
+
 const REPORT = `function report(requests, prompt) {
   const seconds = (performance.now() - start) / 1000;
   const usage = process.resourceUsage();
@@ -127,14 +143,9 @@ const REPORT = `function report(requests, prompt) {
   console.log(JSON.stringify({ seconds, cpuSeconds, requests, prompt, maxRssMiB: usage.maxRSS / 1024 }));
 }`;
 
-/** Runs one reader ("naive", "streaming", "duckdb") over `path` in a child process. */
-export function measure(
-  reader: "naive" | "streaming" | "duckdb",
-  path: string,
-  threads: number,
-  dist: string,
-): Side {
-  const body = reader === "naive" ? NAIVE : reader === "streaming" ? STREAMING : DUCKDB;
+/** Runs one reader over `path` in a child process. */
+export function measure(reader: Reader, path: string, threads: number, dist: string): Side {
+  const body = BODIES[reader];
   const result = spawnSync(process.execPath, ["--input-type=module", "-e", `${REPORT}\n${body}`], {
     encoding: "utf8",
     env: { ...process.env, BENCH_PATH: path, BENCH_THREADS: String(threads), BENCH_DIST: dist },

@@ -1,8 +1,10 @@
 // `rollout-cost analyze` throughput next to jq doing the same aggregation on the same generated file, in
-// one run (the ratio is what travels between machines). BENCH_ANALYZE_MB sets the file size (default 128).
+// one run (the ratio is what travels between machines), and `analyze --engine duckdb` on the same file (its
+// --json output held equal to the streaming reader's). BENCH_ANALYZE_MB sets the file size (default 128).
 // Then, side by side on two kinds of log (the generator's lines, OpenAI responses with long content) of
 // BENCH_SIDES_MB (default 256): a naive readline + JSON.parse loop, the streaming reader on 1 and 2
-// threads, and DuckDB's read_json on 1 and 2 threads when @duckdb/node-api is installed; each in a child
+// threads, and DuckDB's read_json (the bare count) and the --engine duckdb reading (the report's analysis)
+// on 1 and 2 threads when @duckdb/node-api is installed; each in a child
 // process of its own, best of BENCH_SIDES_RUNS (default 2), with its peak RSS.
 import { spawnSync } from "node:child_process";
 import { createReadStream, mkdtempSync, rmSync, statSync } from "node:fs";
@@ -10,9 +12,9 @@ import os, { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { writeLog } from "../examples/write-log.js";
-import { duckdbInstalled, measure, type Side, writeOpenAiLog } from "./analyze-sides.js";
+import { duckdbInstalled, measure, type Reader, type Side, writeOpenAiLog } from "./analyze-sides.js";
 
-type Reader = typeof import("../src/logs/log-analyzer.js");
+type LogReader = typeof import("../src/logs/log-analyzer.js");
 type Input = typeof import("../src/logs/node-input.js");
 
 const BIN = fileURLToPath(new URL("../bin/rollout-cost.js", import.meta.url));
@@ -47,7 +49,7 @@ function seconds(start: bigint): number {
 const dist = (file: string) => new URL(`../dist/logs/${file}`, import.meta.url).href;
 
 async function inProcess(path: string): Promise<{ seconds: number; figures: Figures }> {
-  const { LogAnalyzer } = (await import(dist("log-analyzer.js"))) as Reader;
+  const { LogAnalyzer } = (await import(dist("log-analyzer.js"))) as LogReader;
   const { nodeDecode } = (await import(dist("node-input.js"))) as Input;
   const analyzer = new LogAnalyzer({ decode: nodeDecode });
   const start = process.hrtime.bigint();
@@ -78,6 +80,37 @@ function spawned(command: string, args: string[]): { seconds: number; stdout: st
   return { seconds: elapsed, stdout: result.stdout, maxRssKib: rss };
 }
 
+// The same log as a Parquet file (DuckDB's COPY), read by --engine duckdb: its report is the JSONL's but
+// for the path and the bytes (those of the rows as JSON lines).
+async function parquetSide(
+  jsonl: string,
+  parquet: string,
+  jsonlMiB: number,
+  jsonlReport: string,
+): Promise<void> {
+  const { DuckDBInstance } = await import("@duckdb/node-api");
+  const instance = await DuckDBInstance.create(":memory:");
+  const connection = await instance.connect();
+  await connection.run(
+    `COPY (SELECT * FROM read_json('${jsonl}', format = 'newline_delimited')) TO '${parquet}' (FORMAT parquet)`,
+  );
+  connection.closeSync();
+  instance.closeSync();
+  const run = spawned(process.execPath, [BIN, "analyze", parquet, "--json", "--engine", "duckdb"]);
+  const blank = (text: string) => {
+    const json = JSON.parse(text);
+    json.input.path = "";
+    json.input.bytes = 0;
+    return JSON.stringify(json);
+  };
+  const same = blank(run.stdout) === blank(jsonlReport);
+  console.log(
+    `  the same log as Parquet (${(statSync(parquet).size / MIB).toFixed(0)} MiB): ${(jsonlMiB / run.seconds).toFixed(0)} MiB/s of its JSONL, ` +
+      `peak RSS ${(run.maxRssKib / 1024).toFixed(0)} MiB; the JSONL's report but for path and bytes: ${same ? "yes" : "NO"}`,
+  );
+  if (!same) throw new Error("--engine duckdb on the Parquet file printed another report than on its JSONL");
+}
+
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 
 async function sideBySide(dir: string): Promise<void> {
@@ -98,7 +131,7 @@ async function sideBySide(dir: string): Promise<void> {
     ["OpenAI responses, long content (2-12 KB)", openai],
   ] as const) {
     const size = statSync(path).size / MIB;
-    const sides: [string, "naive" | "streaming" | "duckdb", number][] = [
+    const sides: [string, Reader, number][] = [
       ["naive readline + JSON.parse", "naive", 1],
       ["streaming reader, 1 thread", "streaming", 1],
       ["streaming reader, 2 threads", "streaming", 2],
@@ -106,7 +139,9 @@ async function sideBySide(dir: string): Promise<void> {
         ? ([
             ["DuckDB read_json, 1 thread", "duckdb", 1],
             ["DuckDB read_json, 2 threads", "duckdb", 2],
-          ] as [string, "duckdb", number][])
+            ["--engine duckdb, 1 thread", "duckdb-engine", 1],
+            ["--engine duckdb, 2 threads", "duckdb-engine", 2],
+          ] as [string, Reader, number][])
         : []),
     ];
     const best = new Map<string, Side>();
@@ -172,6 +207,15 @@ export async function main(): Promise<void> {
     console.log(
       `rollout-cost analyze --json (node, whole CLI): ${(size / cli.seconds).toFixed(0)} MiB/s, peak RSS ${(cli.maxRssKib / 1024).toFixed(0)} MiB`,
     );
+    if (await duckdbInstalled()) {
+      const engine = spawned(process.execPath, [BIN, "analyze", path, "--json", "--engine", "duckdb"]);
+      const same = engine.stdout === cli.stdout;
+      console.log(
+        `rollout-cost analyze --json --engine duckdb:   ${(size / engine.seconds).toFixed(0)} MiB/s, peak RSS ${(engine.maxRssKib / 1024).toFixed(0)} MiB; the same --json output: ${same ? "yes" : "NO"}`,
+      );
+      if (!same) throw new Error("--engine duckdb printed another report than the streaming reader");
+      await parquetSide(path, join(dir, "bench.parquet"), size, cli.stdout);
+    }
     const jq = spawned("jq", ["-R", "-n", JQ_PROGRAM, path]);
     const jqJson = JSON.parse(jq.stdout) as Figures;
     console.log(

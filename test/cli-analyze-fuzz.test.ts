@@ -44,6 +44,8 @@ const hostile = fc.oneof(
     "\u001b[2J",
     "__proto__",
     "a..b",
+    "duckdb",
+    "stream",
   ),
 );
 const flag = fc.constantFrom(
@@ -55,6 +57,7 @@ const flag = fc.constantFrom(
   "--reorder-window",
   "--episodes",
   "--baseline",
+  "--engine",
 );
 
 describe("rollout-cost analyze (fuzzed files and flags)", { timeout: 120_000 }, () => {

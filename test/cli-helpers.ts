@@ -5,9 +5,16 @@ import { runCli } from "../src/cli/run.js";
 
 const BIN = fileURLToPath(new URL("../bin/rollout-cost.js", import.meta.url));
 
-/** Runs the built CLI in a child process, as a user would. Needs `npm run build` first (npm test does it). */
-export function spawnCli(args: string[], input?: string) {
-  const result = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", input, timeout: 20_000 });
+/**
+ * Runs the built CLI in a child process, as a user would, with `nodeArgs` before the script (`--import`).
+ * Needs `npm run build` first (npm test does it).
+ */
+export function spawnCli(args: string[], input?: string, nodeArgs: string[] = []) {
+  const result = spawnSync(process.execPath, [...nodeArgs, BIN, ...args], {
+    encoding: "utf8",
+    input,
+    timeout: 20_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

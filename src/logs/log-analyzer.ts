@@ -9,7 +9,7 @@ import { LineSplitter } from "./line-splitter.js";
 import { endsMidRecord, isBlank, textDecoder } from "./line-text.js";
 import { checkAccounting } from "./log-accounting.js";
 import type { LogAnalysis, LogFormat } from "./log-analysis.js";
-import { DEFAULT_MAX_LINE_BYTES, LogLimitError } from "./log-limits.js";
+import { DEFAULT_MAX_LINE_BYTES, lineTooLongError } from "./log-limits.js";
 import type { LogRecord, RecordNames, RecordResult } from "./log-record.js";
 import { type BadLine, BadLineLog, type SkipKind } from "./skip-kinds.js";
 import { TinkerTotals } from "./tinker-totals.js";
@@ -93,6 +93,16 @@ export class UnreadableLogError extends Error {
 
 const DEFAULT_REORDER_WINDOW_LINES = 1_048_576;
 
+/** The episode and order fields `options` name (defaults episode_id and turn), and how absent values read. */
+export function recordNames(options: AnalyzeOptions): RecordNames {
+  return {
+    episode: options.episodeKey ?? "episode_id",
+    order: options.orderKey ?? "turn",
+    orderRequired: options.orderKey !== undefined && !options.fileOrder,
+    cachedOptional: options.cachedOptional ?? false,
+  };
+}
+
 /**
  * Streams a request log (JSONL, CSV or Tinker billing events) chunk by chunk and measures it. Pure: no
  * Node APIs, so the CLI and the page's Web Worker share it. Feed `push(chunk)` then call `end()`.
@@ -141,21 +151,13 @@ export class LogAnalyzer {
         bom: options.rangeSink === undefined,
         onBlankLines: (count) => this.onBlankLines(count),
         onTooLong: () => {
-          throw new LogLimitError(
-            "maxLineBytes",
-            `line ${this.lines + 1} is longer than ${maxLineBytes} bytes, the longest a line may be`,
-          );
+          throw lineTooLongError(this.lines + 1, maxLineBytes);
         },
       },
     );
     this.bad = new BadLineLog(options.examplesPerKind ?? 5);
     const orderKey = options.orderKey ?? "turn";
-    this.names = {
-      episode: options.episodeKey ?? "episode_id",
-      order: orderKey,
-      orderRequired: options.orderKey !== undefined && !options.fileOrder,
-      cachedOptional: options.cachedOptional ?? false,
-    };
+    this.names = recordNames(options);
     this.json = {
       episode: fieldGetter(this.names.episode),
       order: options.fileOrder ? null : fieldGetter(orderKey),
@@ -228,6 +230,11 @@ export class LogAnalyzer {
       recordLines: this.recordLines,
       held: this.cutShort,
     };
+  }
+
+  /** The format decided so far (undefined before the first line, or while a JSON document is held). */
+  get detectedFormat(): LogFormat | undefined {
+    return this.document === null ? this.format : undefined;
   }
 
   /** The input so far is JSONL read line by line (the only kind whose next ranges can be read elsewhere). */

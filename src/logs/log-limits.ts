@@ -27,6 +27,14 @@ export class LogLimitError extends Error {
   }
 }
 
+/** The error for line `line` (1-based) longer than `maxLineBytes`: every reader words it the same. */
+export function lineTooLongError(line: number, maxLineBytes: number): LogLimitError {
+  return new LogLimitError(
+    "maxLineBytes",
+    `line ${line} is longer than ${maxLineBytes} bytes, the longest a line may be`,
+  );
+}
+
 /** Throws when `decompressedBytes` from `compressedBytes` is past `maxRatio` (once past the floor). */
 export function checkGzipRatio(decompressedBytes: number, compressedBytes: number, maxRatio: number): void {
   if (decompressedBytes <= GZIP_RATIO_FLOOR_BYTES) return;

@@ -20,6 +20,7 @@ import { resolveScenario } from "../../scenario/resolve.js";
 import { CliError } from "../cli-error.js";
 import type { CliContext, Command } from "../context.js";
 import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
+import { ENGINE_HELP, LOG_ENGINES, readWithDuckdb } from "../options/log-engine.js";
 import { importedPlans, PLAN_FLAGS } from "../options/plan-inputs.js";
 import { explained, PLAN_FIELD_KEYS, scenarioValuesFromFlags } from "../options/scenario-flags.js";
 import { OUTPUT_FLAGS, outputFormat } from "../output.js";
@@ -56,6 +57,7 @@ const ANALYZE_FLAGS = {
   "max-line-bytes": { type: "string" },
   "max-gzip-ratio": { type: "string" },
   threads: { type: "string" },
+  engine: { type: "string" },
   episodes: { type: "string" },
   ...(PLAN_CHOICE_FLAGS as Record<string, { type: "string" }>),
   open: { type: "boolean" },
@@ -112,6 +114,7 @@ Input
   --threads <n>           threads parsing a plain (not gzip) JSONL file, 1-64; the
                           result is the one-thread result exactly. Default: 1 below
                           256 MiB, else 2 (or the CPUs there are, if fewer)
+${ENGINE_HELP}
 
   JSONL: OpenAI-compatible responses: usage.prompt_tokens, usage.completion_tokens,
   usage.prompt_tokens_details.cached_tokens. CSV: a header
@@ -188,6 +191,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
     const source = positionals[0] as string;
     const format = outputFormat(values);
     const logFormat = choiceFlag("format", values.format, ALL_FORMATS) ?? "auto";
+    const engine = choiceFlag("engine", values.engine, LOG_ENGINES) ?? "stream";
     for (const flag of ["episode-key", "order-key"] as const) {
       const path = values[flag];
       if (path !== undefined && (path === "" || path.split(".").some((s) => s.trim() === "")))
@@ -229,7 +233,12 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       perEpisode: format === "csv",
       decode: nodeDecode,
     };
-    const analysis = await readLog(source, options, context, threads);
+    const analysis =
+      engine === "duckdb"
+        ? await readWithDuckdb(source, options, context, threads).catch((error) => {
+            throw readError(error, echo(source, 200));
+          })
+        : await readLog(source, options, context, threads);
 
     if (format === "csv") {
       context.stdout.write(csvText(ANALYZE_CSV_COLUMNS, analyzeCsvRows(analysis)));
@@ -330,17 +339,22 @@ async function readLog(
     progress?.update(rawBytes, analyzer.lines);
     return analysis;
   } catch (error) {
-    if (error instanceof BadLineError) throw new CliError(`--strict: ${error.message}`);
-    if (error instanceof UnreadableLogError) throw new CliError(`${name}: ${error.message}`);
-    if (error instanceof LogLimitError)
-      throw new CliError(`${name}: ${error.message} (${LIMIT_FLAGS[error.limit]} changes the bound)`);
-    if (error instanceof CliError) throw error;
-    const code = (error as NodeJS.ErrnoException).code;
-    if (typeof code === "string" && code.startsWith("Z_"))
-      throw new CliError(`${name} is not valid gzip: ${(error as Error).message}`);
-    if (typeof code === "string") throw new CliError(`cannot read ${name}: ${code}`);
-    throw error;
+    throw readError(error, name);
   } finally {
     progress?.stop();
   }
+}
+
+/** An error met while reading the log named `name`, as the CLI words it (or as it is, when unknown). */
+function readError(error: unknown, name: string): unknown {
+  if (error instanceof BadLineError) return new CliError(`--strict: ${error.message}`);
+  if (error instanceof UnreadableLogError) return new CliError(`${name}: ${error.message}`);
+  if (error instanceof LogLimitError)
+    return new CliError(`${name}: ${error.message} (${LIMIT_FLAGS[error.limit]} changes the bound)`);
+  if (error instanceof CliError) return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code === "string" && code.startsWith("Z_"))
+    return new CliError(`${name} is not valid gzip: ${(error as Error).message}`);
+  if (typeof code === "string") return new CliError(`cannot read ${name}: ${code}`);
+  return error;
 }

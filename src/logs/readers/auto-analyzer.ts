@@ -43,6 +43,11 @@ export class AutoLogAnalyzer {
     return this.inner?.lines ?? 0;
   }
 
+  /** The format decided so far: a framework's, or the request-log analyzer's (undefined while undecided). */
+  get detectedFormat(): LogFormat | undefined {
+    return this.inner instanceof ReaderAnalyzer ? this.inner.format : this.inner?.detectedFormat;
+  }
+
   /** The request-log analyzer, when what it has read so far is JSONL line by line (later ranges may then be read elsewhere). */
   rangeTarget(): LogAnalyzer | null {
     return this.inner instanceof LogAnalyzer && this.inner.readsJsonlLines ? this.inner : null;

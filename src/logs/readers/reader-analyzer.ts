@@ -8,12 +8,12 @@ import { LineSplitter } from "../line-splitter.js";
 import { endsMidRecord, isBlank, textDecoder } from "../line-text.js";
 import type { LogAnalysis } from "../log-analysis.js";
 import { type AnalyzeOptions, BadLineError } from "../log-analyzer.js";
-import { DEFAULT_MAX_LINE_BYTES, LogLimitError } from "../log-limits.js";
+import { DEFAULT_MAX_LINE_BYTES, lineTooLongError } from "../log-limits.js";
 import { PrefixDivergenceTracker } from "../prefix-divergence-summary.js";
 import { BadLineLog, type SkipKind } from "../skip-kinds.js";
 import { escapingDecode } from "../utf8-escape.js";
 import { EfficiencyCollector } from "./efficiency-summary.js";
-import type { ReadContext, ReaderRequest, RolloutReader } from "./reader.js";
+import type { ReadContext, ReaderFormat, ReaderRequest, RolloutReader } from "./reader.js";
 
 const DEFAULT_REORDER_WINDOW_LINES = 1_048_576;
 
@@ -42,6 +42,11 @@ export class ReaderAnalyzer {
   private efficiencyLines = 0;
   private withIds = 0;
 
+  /** The format this reader reads. */
+  get format(): ReaderFormat {
+    return this.reader.format;
+  }
+
   constructor(
     private readonly reader: RolloutReader,
     private readonly options: AnalyzeOptions = {},
@@ -54,10 +59,7 @@ export class ReaderAnalyzer {
       {
         maxLineBytes,
         onTooLong: () => {
-          throw new LogLimitError(
-            "maxLineBytes",
-            `line ${this.lines + 1} is longer than ${maxLineBytes} bytes, the longest a line may be`,
-          );
+          throw lineTooLongError(this.lines + 1, maxLineBytes);
         },
       },
     );
