@@ -240,6 +240,28 @@ describe("the deadline", () => {
   });
 });
 
+describe("the reality check on derived throughput", () => {
+  it("adds derived vs saturated and every episode in flight when asked, as `compare --throughput derived`", async () => {
+    await open("?throughput=derived");
+    await page.click("details.reality-throughput summary");
+    await page.waitForSelector('[data-table="reality-throughput"]');
+    const cli = await cliJson(["compare", "--throughput", "derived", "--context-policy", "stop", "--json"]);
+    const rows = await page.$$eval('[data-table="reality-throughput"] tbody tr', (trs) =>
+      trs.map((tr) => [
+        tr.getAttribute("data-row"),
+        tr.querySelector('[data-figure="dedicated"]')?.textContent,
+      ]),
+    );
+    expect(rows).toEqual(
+      (cli.realityCheckThroughput as { id: string; dedicatedUsdTotal: number }[]).map((r) => [
+        r.id,
+        formatUsd(r.dedicatedUsdTotal),
+      ]),
+    );
+    expect(rows.map((r) => r[0])).toEqual(["derived-throughput", "cache-survival"]);
+  });
+});
+
 // Newcomer question 4 on the page: Kimi K2.6 on 4 × H100. 4 × 80 GB × 0.9 memory utilisation = 288 GB,
 // and its weights need 668 GB: it cannot run there. The page says so in one sentence, names the bytes,
 // and keeps the last figures it could price (`compare --gpu H100_80GB --gpus 4` lists the plan as

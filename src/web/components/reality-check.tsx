@@ -1,7 +1,7 @@
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import type { ContextPolicy } from "../../core/context-policy.js";
 import { formatUsd, formatUsdDelta } from "../../format/numbers.js";
-import { realityCheckFor } from "../../scenario/reality-check.js";
+import { type RealityRow, realityCheckFor } from "../../scenario/reality-check.js";
 import { resolveScenario } from "../../scenario/resolve.js";
 import type { Priced } from "../evaluate.js";
 
@@ -22,10 +22,8 @@ export function RealityCheck(props: { priced: Priced }) {
   const [policy, setPolicy] = useState<Exclude<ContextPolicy, "ignore">>("stop");
   const values = props.priced.values;
   // The same call as `compare --context-policy <policy>` makes for its reality check.
-  const check = useMemo(
-    () => realityCheckFor(resolveScenario({ ...values, contextPolicy: policy })),
-    [values, policy],
-  );
+  const withPolicy = useMemo(() => ({ ...values, contextPolicy: policy }), [values, policy]);
+  const check = useMemo(() => realityCheckFor(resolveScenario(withPolicy)), [withPolicy]);
   return (
     <section class="reality" aria-labelledby="reality-title">
       <h3 id="reality-title">Reality check: the Fireworks page's assumptions, one at a time</h3>
@@ -79,6 +77,59 @@ export function RealityCheck(props: { priced: Priced }) {
       ) : (
         <p class="reality-reason">{check.reason}</p>
       )}
+      {values.throughput === "derived" && <ThroughputRows values={withPolicy} />}
     </section>
   );
 }
+
+/**
+ * The rows `compare --throughput derived` adds (derived vs saturated throughput, every episode in flight
+ * past the replica's KV): they simulate the replica, tens of milliseconds to a fraction of a second, so
+ * they are worked out when asked for and after the page has repainted, not on every keystroke's frame.
+ */
+function ThroughputRows(props: { values: Priced["values"] }) {
+  const [open, setOpen] = useState(false);
+  const [rows, setRows] = useState<RealityRow[] | undefined>(undefined);
+  const { values } = props;
+  useEffect(() => {
+    if (!open) return;
+    setRows(undefined);
+    const timer = setTimeout(() => {
+      const check = realityCheckFor(resolveScenario(values), undefined, { throughputRows: true });
+      setRows(check.ok ? check.rows.filter((r) => THROUGHPUT_ROWS.includes(r.id)) : []);
+    }, 50);
+    return () => clearTimeout(timer);
+  }, [open, values]);
+  return (
+    <details
+      class="reality-throughput"
+      onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)}
+    >
+      <summary>Derived vs saturated throughput, and every episode in flight (simulated)</summary>
+      {open && rows === undefined && <p role="status">Simulating the replica…</p>}
+      {rows && (
+        <table class="reality-table" data-table="reality-throughput">
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id} data-row={r.id}>
+                <th scope="row">
+                  {r.label}
+                  <span class="reality-change">
+                    {r.change}
+                    {r.note ? `; ${r.note}` : ""}
+                  </span>
+                </th>
+                <td data-figure="tinker">{usdText(r.tinkerUsdTotal)}</td>
+                <td data-figure="tinker-delta">{deltaText(r.tinkerDeltaUsd)}</td>
+                <td data-figure="dedicated">{usdText(r.dedicatedUsdTotal)}</td>
+                <td data-figure="dedicated-delta">{deltaText(r.dedicatedDeltaUsd)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </details>
+  );
+}
+
+const THROUGHPUT_ROWS: readonly RealityRow["id"][] = ["derived-throughput", "cache-survival"];
