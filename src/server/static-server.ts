@@ -1,5 +1,5 @@
 import { readFile, realpath, stat } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { allowedHosts, hostAllowed } from "./allowed-hosts.js";
@@ -32,6 +32,8 @@ export async function startStaticServer(options: {
   host: string;
   port: number;
 }): Promise<RunningServer> {
+  // node:http is imported here, not at the top, so that the bundled CLI loads it only for `serve`.
+  const { createServer } = await import("node:http");
   const root = await realpath(path.resolve(options.root));
   let allowed = new Set<string>();
   const server = createServer((request, response) => {
