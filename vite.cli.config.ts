@@ -28,6 +28,15 @@ export default defineConfig({
     },
   },
   ssr: { noExternal: true },
+  // cli-table3 measures text with string-width; this one answers plain text at once (see the file).
+  resolve: {
+    alias: [
+      {
+        find: /^string-width$/,
+        replacement: fileURLToPath(new URL("./src/cli/string-width.cjs", import.meta.url)),
+      },
+    ],
+  },
   plugins: [codeCache()],
 });
 
