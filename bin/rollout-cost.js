@@ -2,7 +2,7 @@
 // Runs the bundled CLI (dist/bundle/cli/main.cjs) with the V8 code cache that `npm run build` wrote beside it:
 // compiling the ~600 kB bundle is a good part of a cold start, and Node 20 has no compile cache of its own.
 // CommonJS (bin/package.json): an ES module entry would also start Node's ES module loader, ~3 ms.
-const { readFileSync, statSync, writeFileSync } = require("node:fs");
+const { readFileSync, writeFileSync } = require("node:fs");
 const { createRequire } = require("node:module");
 const path = require("node:path");
 const { Script } = require("node:vm");
@@ -10,11 +10,11 @@ const { Script } = require("node:vm");
 const filename = path.join(__dirname, "../dist/bundle/cli/main.cjs");
 const cacheFile = `${filename}.cache`;
 const source = readFileSync(filename, "utf8");
-// A cache older than the bundle (an edit since the build) is not used. V8 itself rejects one from another
-// V8 version, other V8 flags or a source of another length; the bundle is then compiled as usual.
+// The build writes the cache from the bundle it has just written (vite.cli.config.ts). V8 rejects a cache from
+// another V8 version, other V8 flags or a source of another length, and the bundle is then compiled as usual.
 let cachedData;
 try {
-  if (statSync(cacheFile).mtimeMs >= statSync(filename).mtimeMs) cachedData = readFileSync(cacheFile);
+  cachedData = readFileSync(cacheFile);
 } catch {}
 // The CommonJS wrapper, as Node's own loader writes it: the cache holds the code of this very text.
 const wrapper = `(function (exports, require, module, __filename, __dirname) {${source}\n})`;
