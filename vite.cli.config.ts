@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
 
@@ -43,7 +44,7 @@ export default defineConfig({
 /**
  * Writes dist/bundle/cli/main.cjs.cache, V8's code cache for the bundle just written: the bin runs one
  * `estimate` and saves the cache on exit, so the functions a start needs are in it already compiled.
- * emptyOutDir removes the old cache first, so a cache never outlives the bundle it was made from.
+ * The old cache goes first (emptyOutDir removes it too), so a cache never outlives the bundle it was made from.
  */
 function codeCache(): Plugin {
   return {
@@ -51,6 +52,7 @@ function codeCache(): Plugin {
     apply: "build",
     writeBundle() {
       const bin = fileURLToPath(new URL("./bin/rollout-cost.js", import.meta.url));
+      rmSync(fileURLToPath(new URL("./dist/bundle/cli/main.cjs.cache", import.meta.url)), { force: true });
       const run = spawnSync(process.execPath, [bin, "estimate"], {
         // No NODE_OPTIONS: V8 takes a cache only under the flags it was made with, a plain `node`'s.
         env: { ...process.env, NODE_OPTIONS: "", ROLLOUT_COST_WRITE_CODE_CACHE: "1" },
