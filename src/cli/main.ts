@@ -5,11 +5,15 @@ const controller = new AbortController();
 process.once("SIGINT", () => controller.abort());
 process.once("SIGTERM", () => controller.abort());
 
-const code = await runCli(process.argv.slice(2), {
+void runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
-  stdin: process.stdin,
+  // A getter: process.stdin builds a stream (~1 ms) that only the commands reading `-` need.
+  get stdin() {
+    return process.stdin;
+  },
   env: process.env,
   signal: controller.signal,
+}).then((code) => {
+  process.exitCode = code;
 });
-process.exitCode = code;

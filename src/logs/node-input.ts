@@ -2,7 +2,6 @@
 // bytes, whatever the name). Kept apart from the pure reader so the page's Web Worker never imports it.
 import { createReadStream, statSync } from "node:fs";
 import { Readable } from "node:stream";
-import { createGunzip } from "node:zlib";
 import { checkGzipRatio, DEFAULT_MAX_GZIP_RATIO } from "./log-limits.js";
 
 /** A log input ready to stream. */
@@ -96,6 +95,8 @@ async function* decompressed(
   }
   // Z_FINISH (the default) makes a stream cut short an error ("unexpected end of file") after it has
   // handed over all it holds, so what came before the cut is read and the cut itself is reported.
+  // node:zlib only for gzip: imported here so that the bundled CLI's other commands never load it.
+  const { createGunzip } = await import("node:zlib");
   const gunzip = createGunzip();
   const source = Readable.from(all());
   source.on("error", (error) => gunzip.destroy(error));

@@ -1,5 +1,4 @@
-import { readFile, realpath, stat } from "node:fs/promises";
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { allowedHosts, hostAllowed } from "./allowed-hosts.js";
@@ -32,11 +31,14 @@ export async function startStaticServer(options: {
   host: string;
   port: number;
 }): Promise<RunningServer> {
-  const root = await realpath(path.resolve(options.root));
+  // node:http and node:fs/promises are imported here, not at the top: the bundled CLI loads them only to serve.
+  const { createServer } = await import("node:http");
+  const fs = await import("node:fs/promises");
+  const root = await fs.realpath(path.resolve(options.root));
   let allowed = new Set<string>();
   const server = createServer((request, response) => {
     if (!hostAllowed(request.headers.host, allowed)) return plain(response, 421, request.method === "HEAD");
-    handle(root, request, response).catch(() => plain(response, 500, request.method === "HEAD"));
+    handle(fs, root, request, response).catch(() => plain(response, 500, request.method === "HEAD"));
   });
   await listen(server, options.host, options.port);
   const { port } = server.address() as AddressInfo;
@@ -63,7 +65,14 @@ function listen(server: Server, host: string, port: number): Promise<void> {
   });
 }
 
-async function handle(root: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+type FsPromises = typeof import("node:fs/promises");
+
+async function handle(
+  fs: FsPromises,
+  root: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): Promise<void> {
   const head = request.method === "HEAD";
   if (request.method !== "GET" && !head) {
     response.setHeader("Allow", "GET, HEAD");
@@ -71,9 +80,9 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
   }
   const target = staticPathFor(root, request.url ?? "");
   if (!target.ok) return plain(response, target.status, head);
-  const file = await existingFileUnder(root, target.filePath);
+  const file = await existingFileUnder(fs, root, target.filePath);
   if (!file) return plain(response, 404, head);
-  const body = await readFile(file);
+  const body = await fs.readFile(file);
   const hashed = file.startsWith(path.join(root, "assets") + path.sep);
   response.writeHead(200, {
     ...SECURITY_HEADERS,
@@ -86,11 +95,15 @@ async function handle(root: string, request: IncomingMessage, response: ServerRe
 }
 
 // The real path of a regular file inside root, or undefined (missing, a folder, or a link out of root).
-async function existingFileUnder(root: string, filePath: string): Promise<string | undefined> {
+async function existingFileUnder(
+  fs: FsPromises,
+  root: string,
+  filePath: string,
+): Promise<string | undefined> {
   try {
-    const real = await realpath(filePath);
+    const real = await fs.realpath(filePath);
     if (!real.startsWith(root + path.sep)) return undefined;
-    return (await stat(real)).isFile() ? real : undefined;
+    return (await fs.stat(real)).isFile() ? real : undefined;
   } catch {
     return undefined;
   }

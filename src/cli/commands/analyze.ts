@@ -287,7 +287,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
     };
     if (format === "json") context.stdout.write(jsonText(analyzeJson(report)));
     else context.stdout.write(analyzeTable(report));
-    if (values.open) openLink(fit?.link, context);
+    if (values.open) await openLink(fit?.link, context);
   },
 };
 
@@ -315,7 +315,7 @@ async function readLog(
       throw new CliError(`cannot read ${name}: not a regular file or a pipe (use - for stdin)`);
     throw new CliError(`cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
   }
-  const progress = context.stderr.isTTY ? startProgress(context.stderr, input.sizeBytes) : undefined;
+  const progress = context.stderr.isTTY ? await startProgress(context.stderr, input.sizeBytes) : undefined;
   try {
     const cuts = planRanges(source, threads ?? defaultThreads(input.sizeBytes));
     if (cuts) {

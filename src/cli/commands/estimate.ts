@@ -32,7 +32,9 @@ const FLAGS = {
 
 export const estimate: Command = {
   summary: "price N episodes on the Fireworks page's two plans (per token vs dedicated GPU-hours)",
-  help: `Usage: rollout-cost estimate [options]
+  // A getter: the field lines are laid out only for --help, not on every start of the CLI's main job.
+  get help() {
+    return `Usage: rollout-cost estimate [options]
 
 Prices N multi-turn episodes the way the Fireworks page ("Price comparison vs
 Tinker") does: per-token billing that re-prefills every turn (Tinker) against
@@ -61,7 +63,8 @@ Output
   --quiet                    print only the verdict
   -h, --help                 this text
 
-Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`,
+Exit codes: 0 ok, 2 bad input (one line on stderr naming the flag).`;
+  },
   async run(argv, context) {
     const { values: flags } = parseFlags(argv, FLAGS);
     const format = quietFormat(flags, outputFormat(flags));

@@ -41,7 +41,8 @@ Exit codes: 0 stopped by Ctrl-C, 1 the page is not built or the port is taken, 2
       values.port !== undefined
         ? numberFlag("port", values.port, { integer: true, min: 0, max: 65535 })
         : portFromEnv(context.env.PORT);
-    const host = listenHost(values.host ?? "127.0.0.1");
+    const { isIP } = await import("node:net");
+    const host = listenHost(values.host ?? "127.0.0.1", isIP);
     if (host === null)
       throw new CliError(
         `--host must be an IP address or a host name (at most 253 characters, labels of letters, digits, - or _), got ${echo(values.host)}`,

@@ -175,7 +175,7 @@ export const simulate: Command = {
 
     const progress =
       context.stderr.isTTY && episodes * (sweepLevels?.length ?? 1) >= 20_000
-        ? startSimulationProgress(context.stderr, episodes * (sweepLevels?.length ?? 1))
+        ? await startSimulationProgress(context.stderr, episodes * (sweepLevels?.length ?? 1))
         : undefined;
     let done = 0;
     const tracked = { ...input, onProgress: (n: number) => progress?.update(done + n) };

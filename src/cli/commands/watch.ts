@@ -1,4 +1,3 @@
-import { performance } from "node:perf_hooks";
 import { echo } from "../../format/echo.js";
 import { SHAPE_KEYS } from "../../scenario/fields.js";
 import { planOffer } from "../../scenario/plans.js";

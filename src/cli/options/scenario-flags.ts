@@ -1,6 +1,5 @@
 // The CLI's view of the field table: parseArgs options, help lines and reading for any set of fields,
 // plus `--scenario file.json` (flags override the file).
-import { readFile, stat } from "node:fs/promises";
 import { echo } from "../../format/echo.js";
 import { FIELDS, type Field, type FieldKey, fieldByKey, type ScenarioValues } from "../../scenario/fields.js";
 import { readValues } from "../../scenario/read-values.js";
@@ -88,6 +87,8 @@ const MAX_SCENARIO_BYTES = 1024 * 1024;
 /** The values of `--scenario <file>`, a CliError naming --scenario for anything wrong with it. */
 export async function valuesFromScenarioFlag(path: string | undefined): Promise<ScenarioValues> {
   if (path === undefined) return {};
+  // Imported here: node:fs/promises costs every CLI start a few ms, and only --scenario reads with it.
+  const { readFile, stat } = await import("node:fs/promises");
   let text: string;
   try {
     const info = await stat(path);

@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import type { Workload } from "../../core/episode-shape.js";
 import { pageLink } from "../../format/page-link.js";
 import type { ScenarioValues } from "../../scenario/fields.js";
@@ -21,7 +20,7 @@ export function fittedShapeLinks(workload: Workload, presetId: string, modelId: 
 }
 
 /** --open: runs $BROWSER with the link when set (no browser is assumed); prints the link either way. */
-export function openLink(link: string | undefined, context: CliContext): void {
+export async function openLink(link: string | undefined, context: CliContext): Promise<void> {
   if (link === undefined) {
     context.stderr.write("rollout-cost: --open: the log has no per-request shape to open in the page\n");
     return;
@@ -31,6 +30,8 @@ export function openLink(link: string | undefined, context: CliContext): void {
     context.stderr.write(`open in a browser (serve the page with 'rollout-cost serve'): ${link}\n`);
     return;
   }
+  // node:child_process only for --open: imported here so that the bundled CLI does not load it at start.
+  const { spawn } = await import("node:child_process");
   try {
     const child = spawn(browser, [link], { detached: true, stdio: "ignore" });
     child.on("error", () =>

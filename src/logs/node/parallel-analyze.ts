@@ -6,11 +6,11 @@
 import { closeSync, createReadStream, existsSync, openSync, readSync, statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { AnalyzeOptions, LogAnalyzer, RangeCounts, RangeSink } from "../log-analyzer.js";
 import type { AutoLogAnalyzer } from "../readers/auto-analyzer.js";
+import { ENTRY_SIZE, type RangeJob, type RangeJobOptions, type RangeMessage } from "./range-job.js";
 import { lineRanges } from "./range-split.js";
-import { ENTRY_SIZE, type RangeJob, type RangeJobOptions, type RangeMessage } from "./range-worker.js";
 
 /** Where `--threads` starts to default to 2: see defaultThreads. */
 export const DEFAULT_SPLIT_BYTES = 256 << 20;
@@ -75,7 +75,10 @@ function workerUrl(): { url: URL; typescript: boolean } {
   throw new Error("range-worker.js not found beside the reader (is the package built?)");
 }
 
-function startRange(job: RangeJob): { result: Promise<RangeResult>; worker: Worker } {
+function startRange(
+  Worker: typeof import("node:worker_threads").Worker,
+  job: RangeJob,
+): { result: Promise<RangeResult>; worker: Worker } {
   const { url, typescript } = workerUrl();
   const workerData = { rolloutCostRange: job };
   // From the sources (tests, tsx): the worker registers tsx's loader before importing the TypeScript file.
@@ -162,9 +165,11 @@ export async function readInRanges(
   onChunk: (bytes: number) => void = () => {},
 ): Promise<{ threads: number }> {
   const size = cuts.at(-1) as number;
+  // node:worker_threads is imported here, not at the top, so that the bundled CLI loads it only to analyze.
+  const { Worker } = await import("node:worker_threads");
   const started = cuts
     .slice(1, -1)
-    .map((start, k) => startRange({ path, start, end: cuts[k + 2] as number, options }));
+    .map((start, k) => startRange(Worker, { path, start, end: cuts[k + 2] as number, options }));
   let threads = 1;
   try {
     await pushRange(path, 0, cuts[1] as number, analyzer, onChunk);

@@ -2,37 +2,12 @@
 // batches of plain numbers (transferred, not copied), for parallel-analyze.ts to replay exactly.
 import { createReadStream } from "node:fs";
 import { parentPort, workerData } from "node:worker_threads";
-import { LogAnalyzer, type RangeCounts } from "../log-analyzer.js";
+import { LogAnalyzer } from "../log-analyzer.js";
 import { nodeDecode } from "../node-input.js";
 import type { SkipKind } from "../skip-kinds.js";
+import { ENTRY_SIZE, type RangeJob, type RangeMessage } from "./range-job.js";
 
-/** What the worker is asked to read. */
-export interface RangeJob {
-  path: string;
-  start: number;
-  end: number;
-  options: RangeJobOptions;
-}
-
-/** The analyzer options that shape a range's outcomes (plain values, so they cross to the worker). */
-export interface RangeJobOptions {
-  episodeKey?: string;
-  orderKey?: string;
-  fileOrder?: boolean;
-  cachedOptional?: boolean;
-  maxLineBytes?: number;
-  fastPath?: boolean;
-}
-
-/** Numbers per outcome: line, episode (index into the ids sent so far; -1 - k for the k-th skip of the batch), order (NaN: none), prompt, cached, completion. */
-export const ENTRY_SIZE = 6;
 const BATCH_ENTRIES = 8192;
-
-/** A message from the worker. */
-export type RangeMessage =
-  | { type: "batch"; entries: Float64Array; ids: string[]; skips: { kind: SkipKind; message: string }[] }
-  | { type: "done"; counts: RangeCounts }
-  | { type: "error"; message: string };
 
 /** Reads `job`'s range, posting batches then "done" (or "error") to `post`. */
 export async function readRange(
