@@ -17,6 +17,8 @@ export default defineConfig({
     minify: false,
     sourcemap: false,
     rollupOptions: {
+      // The optional DuckDB engine stays outside the bundle: a native addon, required only by --engine duckdb.
+      external: ["@duckdb/node-api"],
       output: {
         format: "cjs",
         entryFileNames: "main.cjs",

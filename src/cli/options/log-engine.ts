@@ -40,7 +40,7 @@ export async function readWithDuckdb(
   context: CliContext,
   threads: number | undefined,
 ): Promise<LogAnalysis> {
-  const progress = context.stderr.isTTY ? startProgress(context.stderr, undefined) : undefined;
+  const progress = context.stderr.isTTY ? await startProgress(context.stderr, undefined) : undefined;
   let bytes = 0;
   let lines = 0;
   try {
