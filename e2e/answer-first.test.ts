@@ -240,6 +240,29 @@ describe("the deadline", () => {
   });
 });
 
+// The reference preset at 3,000 prompt tok/s: dedicated $817.78 (8.52 h). With the cache kept down to 40%
+// of the ideal it prefills 276.8M tokens: 25.63 h, $2,460.44, above Tinker's $2,264.96: it can flip.
+describe("a range the user sets", () => {
+  it("takes the cache kept at worst under Advanced and says the ranking can flip, as `compare --cache-kept`", async () => {
+    await open("?preset=reference&ptps=3000");
+    await page.click("details.advanced summary");
+    await page.fill("#field-kept", "40");
+    await page.press("#field-kept", "Tab");
+    await page.waitForFunction(() => window.location.search.includes("kept=40"));
+    await settle();
+    await expectVerdictOf(["--preset", "reference", "--prompt-tps", "3000", "--cache-kept", "40"]);
+    expect(await text(".verdict-lines li:last-child")).toBe(
+      "With the prefix cache kept down to 40% of the ideal, the cheapest plan costs up to $2,460: the ranking can flip (tinker, from $2,265).",
+    );
+    expect(await text('[data-verdict="hours"]')).toBe("8.52 h (8.52–25.63)");
+    await page.fill("#field-kept", "140");
+    expect(await text("#field-kept-error")).toBe(
+      'Prefix cache kept, at worst (% of the ideal) must be a number of at least 0 and at most 100, not "140".',
+    );
+    expect(errors).toEqual([]);
+  });
+});
+
 describe("the reality check on derived throughput", () => {
   it("adds derived vs saturated and every episode in flight when asked, as `compare --throughput derived`", async () => {
     await open("?throughput=derived");

@@ -232,6 +232,8 @@ describe("--gpu and --throughput", () => {
       [["compare", "--gpu", "NaN"], "unknown GPU"],
       [["compare", "--throughput", "fast"], "--throughput"],
       [["estimate", "--throughput", "fast"], "--throughput"],
+      [["compare", "--cache-kept", "101"], '--cache-kept must be a number >= 0 and <= 100, got "101"'],
+      [["compare", "--cache-kept", "half"], '--cache-kept must be a number >= 0 and <= 100, got "half"'],
     ] as const) {
       const { code, stdout, stderr } = await runCliInProcess([...args]);
       expect(code).toBe(2);
@@ -239,5 +241,35 @@ describe("--gpu and --throughput", () => {
       expect(stderr.trim().split("\n")).toHaveLength(1);
       expect(stderr).toContain(message);
     }
+  });
+
+  // The reference preset at 3,000 prompt tok/s: dedicated $817.78 (8.52 h), Tinker $2,264.96. With the
+  // cache kept down to 40% of the ideal, dedicated prefills 276.8M tokens: 25.63 h, $2,460.44 > Tinker's.
+  it("--cache-kept gives dedicated plans a range and says when the ranking can flip inside it", async () => {
+    const args = ["compare", "--preset", "reference", "--prompt-tps", "3000", "--cache-kept", "40"];
+    const json = JSON.parse((await runCliInProcess([...args, "--json"])).stdout);
+    expect(json.verdict.ranges).toMatchObject({ keptLowPercent: 40, canFlip: true });
+    const dedicated = json.plans.find((p: { id: string }) => p.id === "dedicated");
+    expect(dedicated.cacheBand.usdTotal.high).toBeCloseTo(2460.44, 2);
+    const { code, stdout } = await runCliInProcess([...args, "--quiet"]);
+    expect(code).toBe(0);
+    // The verdict's words wrap to the terminal: read them as one line.
+    expect(stdout.replace(/\s+/g, " ")).toContain("the ranking can flip (tinker, from $2,265)");
+    // estimate takes the flag too, for its verdict.
+    const estimate = JSON.parse(
+      (
+        await runCliInProcess([
+          "estimate",
+          "--prompt-tps",
+          "3000",
+          "--cache-kept",
+          "40",
+          "--preset",
+          "reference",
+          "--json",
+        ])
+      ).stdout,
+    );
+    expect(estimate.verdict.ranges.canFlip).toBe(true);
   });
 });

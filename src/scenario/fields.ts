@@ -233,6 +233,15 @@ export const FIELDS = [
     help: "max (the Fireworks page's: they overlap perfectly) or sum (they take turns)",
   },
   number(
+    "cacheKeptLowPercent",
+    "cache-kept",
+    "Prefix cache kept, at worst (% of the ideal)",
+    "%",
+    { integer: false, min: 0, max: 100 },
+    "the least share of the ideal prefix-cache hit dedicated plans keep, 0..100 (default 100: every turn's prefix survives); their figures then carry a range down to it, and the verdict says whether the ranking can flip inside it",
+    { query: "kept", metavar: "<percent>" },
+  ),
+  number(
     "minimumBilledHours",
     "min-hours",
     "Least hours billed",

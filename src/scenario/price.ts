@@ -2,6 +2,7 @@
 // assumptions and warnings → ranked, with the baseline's ratios. A log's observed workload enters at
 // the tokens step and is priced by the same code.
 import { comparisonLabel } from "../core/comparison-label.js";
+import { gpuHourBill } from "../core/gpu-hour-bill.js";
 import { workloadTokensFromLedger } from "../core/ledger-tokens.js";
 import type { Plan, PlanEstimate } from "../core/plan.js";
 import { pricePlans } from "../core/price-plans.js";
@@ -40,6 +41,17 @@ export interface PricedPlan extends PlanEstimate {
   usdPerMillion?: RatesPerMillion;
   /** Dedicated plans on derived throughput: cluster-hours and $ as a range from the model's error. */
   band?: DerivedBand;
+  /** Dedicated plans when the user says less of the prefix cache may survive (`cacheKeptLowPercent`). */
+  cacheBand?: CacheBand;
+}
+
+/** A dedicated plan's rollouts when only part of the ideal prefix-cache hit survives. */
+export interface CacheBand {
+  /** The share of the ideal cached prompt tokens kept at worst, percent. */
+  keptLowPercent: number;
+  /** Cluster-hours and $ there (on derived throughput, at the slow end of its band too). */
+  clusterHours: { high: number };
+  usdTotal: { high: number };
 }
 
 /** Tokens measured in a log, priced instead of a shape's ledger. */
@@ -149,6 +161,47 @@ export function rankPlans(
 }
 
 /**
+ * A gpu-hour plan's rollouts with only `keptLowPercent` of the cached prompt tokens still cached (the rest
+ * prefilled again), at throughput `slowFactor` times lower (a derived plan's band), as a CacheBand.
+ */
+function cacheBandFor(
+  tokens: WorkloadTokens,
+  plan: Extract<Plan, { kind: "gpu-hour" }>,
+  keptLowPercent: number,
+  slowFactor: number,
+): CacheBand {
+  const worst = gpuHourBill(
+    { ...tokens, cachedPromptTokens: (tokens.cachedPromptTokens * keptLowPercent) / 100 },
+    {
+      ...plan,
+      promptTokensPerSecond: plan.promptTokensPerSecond / slowFactor,
+      decodeTokensPerSecond: plan.decodeTokensPerSecond / slowFactor,
+    },
+  );
+  return {
+    keptLowPercent,
+    clusterHours: { high: worst.clusterHours ?? 0 },
+    usdTotal: { high: worst.usdTotal },
+  };
+}
+
+/**
+ * The range of the $ a plan is ranked by: its derived band's and its cache band's ends, each the same
+ * change to every step's rollouts (`steps`: the run's, 1 without training); a point for other plans.
+ */
+export function rankedUsdRange(plan: PricedPlan, steps: number): { low: number; high: number } {
+  const low = plan.band?.usdTotal.low ?? plan.usdTotal;
+  const high = Math.max(
+    plan.band?.usdTotal.high ?? plan.usdTotal,
+    plan.cacheBand?.usdTotal.high ?? plan.usdTotal,
+  );
+  return {
+    low: plan.usdRanked - (plan.usdTotal - low) * steps,
+    high: plan.usdRanked + (high - plan.usdTotal) * steps,
+  };
+}
+
+/**
  * Every chosen plan's bill for the scenario: its shape through the per-turn ledger (or a log's observed
  * tokens), priced by one `pricePlans`, ranked cheapest first and read against the baseline. Throws a
  * ScenarioError naming the field when the scenario cannot be priced.
@@ -186,15 +239,22 @@ export function priceScenario(scenario: Scenario, options: PriceOptions = {}): P
     offer.notes[e.id] ? { ...e, warnings: [...e.warnings, ...(offer.notes[e.id] ?? [])] } : e,
   );
   const ranked = rankPlans(withNotes, scenario.values.baseline, training?.steps);
+  const keptLow = scenario.values.cacheKeptLowPercent;
   // pricePlans keeps the plans' order, so the i-th estimate is the i-th plan's.
   const plans = ranked.plans.map((p, i) => {
     const plan = offer.plans[i];
     if (!plan) return p;
     const derived = applied.derived[p.id] !== undefined && p.clusterHours !== undefined;
+    const band = derived ? derivedBand(p.clusterHours as number, p.usdTotal) : undefined;
+    const cacheBand =
+      plan.kind === "gpu-hour" && keptLow !== undefined && keptLow < 100
+        ? cacheBandFor(tokens, plan, keptLow, band?.worstFactor ?? 1)
+        : undefined;
     return {
       ...p,
       usdPerMillion: ratesPerMillion(plan, p.tier),
-      ...(derived && { band: derivedBand(p.clusterHours as number, p.usdTotal) }),
+      ...(band && { band }),
+      ...(cacheBand && { cacheBand }),
     };
   });
   return {

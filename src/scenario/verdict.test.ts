@@ -129,3 +129,40 @@ describe("a run with training (steps × rollouts + training)", () => {
     expect(verdictForValues({}).verdict.scope).toBe("rollouts");
   });
 });
+
+describe("a range the user sets: the prefix cache kept down to a share of the ideal", () => {
+  // Reference preset at 3,000 prompt tok/s, so dedicated prefill binds: 92M uncached prompt tokens ÷
+  // 3,000 = 8.52 h × 8 × $12 = $817.78 against Tinker's $2,264.96. Kept down to 60% of the ideal 308M
+  // cached tokens, 92M + 0.4 × 308M = 215.2M are prefilled: 19.93 h, $1,912.89, still below Tinker. Down to
+  // 40%: 276.8M, 25.63 h, $2,460.44, above Tinker's $2,264.96: the ranking can flip.
+  const base = { preset: "reference", promptTokensPerSecond: 3000 } as const;
+
+  it("gives dedicated plans the dear end of the range, and says the ranking holds at 60%", () => {
+    const { verdict, priced } = verdictForValues({ ...base, cacheKeptLowPercent: 60 });
+    const dedicated = priced.plans.find((p) => p.id === "dedicated");
+    expect(dedicated?.usdTotal).toBeCloseTo(817.78, 2);
+    expect(dedicated?.cacheBand?.usdTotal.high).toBeCloseTo(1912.89, 2);
+    expect(dedicated?.cacheBand?.clusterHours.high).toBeCloseTo(19.926, 3);
+    expect(priced.plans.find((p) => p.id === "tinker")?.cacheBand).toBeUndefined();
+    expect(verdict.ranges).toMatchObject({ keptLowPercent: 60, canFlip: false, undercutBy: [] });
+    expect(verdict.lines.at(-1)).toBe(
+      "With the prefix cache kept down to 60% of the ideal, the cheapest plan costs up to $1,913 and stays the cheapest.",
+    );
+    expect(verdict.lines[0]).toContain("8.52 cluster-hours (up to 19.93 h, $1,913 with the cache kept down to 60%)");
+  });
+
+  it("says the ranking can flip at 40%, and by which plan", () => {
+    const { verdict } = verdictForValues({ ...base, cacheKeptLowPercent: 40 });
+    expect(verdict.ranges?.cheapestHighUsd).toBeCloseTo(2460.44, 2);
+    expect(verdict.ranges?.canFlip).toBe(true);
+    expect(verdict.ranges?.undercutBy).toEqual([{ id: "tinker", lowUsd: expect.closeTo(2264.96, 6) }]);
+    expect(verdict.lines.at(-1)).toBe(
+      "With the prefix cache kept down to 40% of the ideal, the cheapest plan costs up to $2,460: the ranking can flip (tinker, from $2,265).",
+    );
+  });
+
+  it("gives no range at 100% or without the field", () => {
+    expect(verdictForValues({ ...base, cacheKeptLowPercent: 100 }).verdict.ranges).toBeUndefined();
+    expect(verdictForValues(base).verdict.ranges).toBeUndefined();
+  });
+});

@@ -3,7 +3,7 @@
 // the ranking over. Plain data plus the words every surface prints.
 import { derivedThroughputBand } from "../catalog/throughput-band.js";
 import { formatCount, formatHours, formatUsd } from "../format/numbers.js";
-import type { PricedPlan, PricedScenario } from "./price.js";
+import { type PricedPlan, type PricedScenario, rankedUsdRange } from "./price.js";
 import type { RealityCheck } from "./reality-check.js";
 
 /** A plan as the verdict names it. */
@@ -23,6 +23,8 @@ export interface VerdictPlan {
   timesCheapest: number | null;
   /** Derived throughput: the $ and hours at the ends of the model's error band. */
   band?: PricedPlan["band"];
+  /** The $ and hours with the prefix cache kept down to the user's worst case. */
+  cacheBand?: PricedPlan["cacheBand"];
 }
 
 /** Whether dedicated throughput off by a factor turns the cheapest plan over. */
@@ -38,6 +40,17 @@ export interface VerdictFlip {
   note?: string;
 }
 
+/** Whether another plan can undercut the cheapest inside the ranges the user's assumptions give. */
+export interface VerdictRanges {
+  /** The least share of the ideal prefix-cache hit dedicated plans keep, percent. */
+  keptLowPercent: number;
+  /** The cheapest plan's $ at the dear end of its range. */
+  cheapestHighUsd: number;
+  /** Plans whose cheap end is below that, with it. */
+  undercutBy: { id: string; lowUsd: number }[];
+  canFlip: boolean;
+}
+
 /** The verdict on a priced scenario. */
 export interface Verdict {
   preset: string;
@@ -49,6 +62,8 @@ export interface Verdict {
   /** The Fireworks page's two plans on the same scenario; null when it does not price the model. */
   fireworksPage: { tinker: VerdictPlan; dedicated: VerdictPlan } | null;
   flip: VerdictFlip;
+  /** With `cacheKeptLowPercent`: whether the plans' ranges (cache kept down to it, and derived bands) overlap. */
+  ranges?: VerdictRanges;
   /** Plans the preset could not offer. */
   unavailable: number;
   /** The verdict in words, first line first. */
@@ -78,6 +93,7 @@ function verdictPlan(p: PricedPlan, cheapestUsd: number): VerdictPlan {
     timesCheapest: cheapestUsd > 0 ? usd / cheapestUsd : null,
     ...nullNote(p.kind === "gpu-hour" && p.clusterHours !== undefined, cheapestUsd > 0),
     ...(p.band && { band: p.band }),
+    ...(p.cacheBand && { cacheBand: p.cacheBand }),
   };
 }
 
@@ -95,9 +111,12 @@ const times = (x: number | null) => (x === null ? "—" : `${x.toFixed(x < 1.1 ?
 function wallClock(p: VerdictPlan): string {
   if (p.wallClockHours === null) return WALL_CLOCK_UNKNOWN;
   const hours = `${formatHours(p.wallClockHours)} cluster-hours`;
-  if (!p.band) return hours;
+  const cache = p.cacheBand
+    ? `up to ${formatHours(p.cacheBand.clusterHours.high)} h, ${formatUsd(p.cacheBand.usdTotal.high)} with the cache kept down to ${p.cacheBand.keptLowPercent}%`
+    : "";
+  if (!p.band) return cache ? `${hours} (${cache})` : hours;
   const { clusterHours: h, usdTotal: usd } = p.band;
-  return `${hours} (band ${formatHours(h.low)}–${formatHours(h.high)} h, ${formatUsd(usd.low)}–${formatUsd(usd.high)})`;
+  return `${hours} (band ${formatHours(h.low)}–${formatHours(h.high)} h, ${formatUsd(usd.low)}–${formatUsd(usd.high)}${cache ? `; ${cache}` : ""})`;
 }
 
 function against(p: VerdictPlan, cheapest: VerdictPlan): string {
@@ -182,6 +201,8 @@ export function verdictFor(
         `Dedicated ${formatUsd(fireworksPage.dedicated.usdTotal)} (${against(fireworksPage.dedicated, pageBase)}).`,
     );
   lines.push(flipWords(flip, first.kind));
+  const ranges = rangesFor(priced, ranked);
+  if (ranges) lines.push(rangeWords(ranges));
   return {
     preset: priced.scenario.preset.id,
     throughput,
@@ -190,6 +211,7 @@ export function verdictFor(
     runnerUp,
     fireworksPage,
     flip,
+    ...(ranges && { ranges }),
     unavailable: priced.unavailable.length,
     lines,
   };
@@ -205,4 +227,26 @@ function flipWords(flip: VerdictFlip, cheapestKind: PricedPlan["kind"]): string 
   return flip.canFlip
     ? `Ranking can flip inside the band: ${needs}, and derived throughput is off by up to ${times(flip.bandFactor)}.`
     : `Ranking holds inside the band: ${needs}; derived throughput is off by at most ${times(flip.bandFactor)}.`;
+}
+
+function rangesFor(priced: PricedScenario, ranked: PricedPlan[]): VerdictRanges | undefined {
+  const keptLowPercent = priced.scenario.values.cacheKeptLowPercent;
+  const [first, ...rest] = ranked;
+  if (keptLowPercent === undefined || keptLowPercent >= 100 || !first) return undefined;
+  const steps = priced.scenario.training?.steps ?? 1;
+  const cheapestHighUsd = rankedUsdRange(first, steps).high;
+  const undercutBy = rest
+    .filter((p) => !p.trainingUnpriced)
+    .map((p) => ({ id: p.id, lowUsd: rankedUsdRange(p, steps).low }))
+    .filter((p) => p.lowUsd < cheapestHighUsd);
+  return { keptLowPercent, cheapestHighUsd, undercutBy, canFlip: undercutBy.length > 0 };
+}
+
+function rangeWords(r: VerdictRanges): string {
+  const kept = `With the prefix cache kept down to ${r.keptLowPercent}% of the ideal`;
+  const [next] = r.undercutBy;
+  if (!next)
+    return `${kept}, the cheapest plan costs up to ${formatUsd(r.cheapestHighUsd)} and stays the cheapest.`;
+  const others = r.undercutBy.length > 1 ? ` and ${r.undercutBy.length - 1} more` : "";
+  return `${kept}, the cheapest plan costs up to ${formatUsd(r.cheapestHighUsd)}: the ranking can flip (${next.id}, from ${formatUsd(next.lowUsd)}${others}).`;
 }

@@ -23,6 +23,7 @@ describe("page state", () => {
         gpus: "8",
         promptTokensPerSecond: "30000",
         decodeTokensPerSecond: "1500",
+        cacheKeptLowPercent: "",
         trainPasses: "",
         trainTokensPerSecond: "",
         steps: "",

@@ -30,6 +30,7 @@ export type PageKey =
   | "gpus"
   | "promptTokensPerSecond"
   | "decodeTokensPerSecond"
+  | "cacheKeptLowPercent"
   | "trainPasses"
   | "trainTokensPerSecond"
   | "steps";
@@ -57,10 +58,18 @@ export interface Draft {
 export const PAGE_GPUS = CATALOG.gpus.map((g) => g.id);
 
 /** The fields the Advanced section holds; a model switch resets them to that model's defaults. */
-export const ADVANCED_KEYS: readonly PageKey[] = ["gpus", "promptTokensPerSecond", "decodeTokensPerSecond"];
+export const ADVANCED_KEYS: readonly PageKey[] = [
+  "gpus",
+  "promptTokensPerSecond",
+  "decodeTokensPerSecond",
+  "cacheKeptLowPercent",
+];
 
 /** The training inputs: blank leaves training out, as the CLI does without --train-passes. */
 export const TRAINING_KEYS: readonly PageKey[] = ["trainPasses", "trainTokensPerSecond", "steps"];
+
+/** Inputs a blank leaves out (the CLI without their flag); every other input needs a value. */
+const OPTIONAL_KEYS: readonly PageKey[] = [...TRAINING_KEYS, "cacheKeptLowPercent"];
 
 /** The scenario's defaults as input text: the reference preset's, for `modelId` (default: its model). */
 export function defaultDraft(modelId?: string): Draft {
@@ -73,6 +82,7 @@ export function defaultDraft(modelId?: string): Draft {
     gpus: d?.gpus,
     promptTokensPerSecond: d?.promptTokensPerSecond,
     decodeTokensPerSecond: d?.decodeTokensPerSecond,
+    cacheKeptLowPercent: undefined,
     trainPasses: undefined,
     trainTokensPerSecond: undefined,
     steps: undefined,
@@ -100,7 +110,8 @@ export function withGpu(draft: Draft, gpuType: string): Draft {
 export function withModel(draft: Draft, modelId: string): Draft {
   const defaults = defaultDraft(modelId);
   const text = { ...draft.text };
-  for (const key of ADVANCED_KEYS) text[key] = defaults.text[key];
+  // The cluster's size and throughput are the model's; the cache assumption is the user's own.
+  for (const key of ADVANCED_KEYS) if (key !== "cacheKeptLowPercent") text[key] = defaults.text[key];
   return { ...draft, modelId: defaults.modelId, text };
 }
 
@@ -114,10 +125,10 @@ export function parseDraft(draft: Draft): {
   values: ScenarioValues;
   errors: Partial<Record<PageKey, string>>;
 } {
-  // A blank training input is left out; every other input needs a value.
+  // A blank optional input (training, the cache assumption) is left out; every other input needs a value.
   const typed = Object.fromEntries(
     Object.entries(draft.text).filter(
-      ([key, text]) => !(TRAINING_KEYS.includes(key as PageKey) && !text.trim()),
+      ([key, text]) => !(OPTIONAL_KEYS.includes(key as PageKey) && !text.trim()),
     ),
   );
   const { values, problems } = readValues(typed, PAGE_FIELDS);

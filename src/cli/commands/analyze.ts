@@ -170,7 +170,7 @@ ${"Pricing and context window (as in compare)"}
   --model <id>            the model whose window and prices apply (default: the
                           preset's, kimi-k2p6)
   --plans, --gpu, --gpus, --throughput, --prompt-tps, --decode-tps, --overlap, --min-hours,
-  --self-hosted*, --custom-*, --prices, --prices-key, --baseline, --scenario:
+  --cache-kept, --self-hosted*, --custom-*, --prices, --prices-key, --baseline, --scenario:
                           as in 'rollout-cost compare --help'
 
 Output

@@ -19,8 +19,8 @@ import { OUTPUT_FLAGS, outputFormat } from "../output.js";
 import { terminalWidth } from "../report/terminal-width.js";
 import { verdictText } from "../report/verdict-text.js";
 
-/** Inputs the verdict takes besides the page's: the GPUs dedicated plans run on and their throughput. */
-const VERDICT_KEYS = ["gpuType", "throughput"] as const;
+/** Inputs only the verdict takes: the GPUs dedicated plans run on, their throughput, the cache kept at worst. */
+const VERDICT_KEYS = ["gpuType", "throughput", "cacheKeptLowPercent"] as const;
 const KEYS = [...PAGE_FIELD_KEYS, ...VERDICT_KEYS];
 
 const FLAGS = {
@@ -52,7 +52,8 @@ table under it is the Fireworks page's, figures unchanged unless --gpu or
 Scenario (defaults: the Fireworks page's)
 ${fieldHelp(PAGE_FIELD_KEYS)}
 
-Dedicated GPUs and throughput (the verdict and the table; default: the Fireworks page's saturated figures)
+Dedicated GPUs, throughput and cache (the verdict; the table follows --gpu and
+--throughput; default: the Fireworks page's saturated figures)
 ${fieldHelp(VERDICT_KEYS)}
   --scenario <file.json>     read a scenario file (any --json output carries one);
                              flags override it

@@ -83,7 +83,7 @@ Timing
   --timeout <s>          per scrape (default ${L.defaultTimeoutSeconds}, ${L.minTimeoutSeconds}..${L.maxTimeoutSeconds})
 Pricing (as in compare; each plan bills an hour of the observed tokens)
   --preset, --model, --plans, --gpu, --gpus, --throughput, --prompt-tps, --decode-tps, --overlap,
-  --self-hosted*, --custom-*, --prices, --prices-key, --baseline, --scenario
+  --cache-kept, --self-hosted*, --custom-*, --prices, --prices-key, --baseline, --scenario
   --context-tokens <n>   the longest context, which picks per-token price tiers
                          (default 0: each plan's smallest tier)
   --run-hours <h>        hours the projection covers (default: --duration)

@@ -29,6 +29,8 @@ export function AdvancedPanel(props: {
         : `At par with Tinker at ${formatCount(parity.maxGpus)} GPUs; more costs more than Tinker.`,
     promptTokensPerSecond: `At par with Tinker at ${formatTokensPerSecondCeil(parity.minPromptTokensPerSecond)} tok/s; less costs more.`,
     decodeTokensPerSecond: `At par with Tinker at ${formatTokensPerSecondCeil(parity.minDecodeTokensPerSecond)} tok/s; less costs more.`,
+    cacheKeptLowPercent:
+      "Blank: every turn's prefix survives. Lower: dedicated figures carry a range down to it, and the verdict says whether the ranking can flip inside it.",
   };
   const labels: Record<string, string> = { gpus: `Dedicated GPUs (${gpuType})` };
   return (

@@ -11,8 +11,10 @@ const PRESET_WORDS: Record<PagePreset, string> = {
 function hoursText(plan: VerdictPlan): string {
   if (plan.wallClockHours === null) return "— (per token)";
   const hours = `${formatHours(plan.wallClockHours)} h`;
-  if (!plan.band) return hours;
-  return `${hours} (${formatHours(plan.band.clusterHours.low)}–${formatHours(plan.band.clusterHours.high)})`;
+  const low = plan.band?.clusterHours.low;
+  const high = Math.max(plan.band?.clusterHours.high ?? 0, plan.cacheBand?.clusterHours.high ?? 0);
+  if (low === undefined && high === 0) return hours;
+  return `${hours} (${formatHours(low ?? plan.wallClockHours)}–${formatHours(high)})`;
 }
 
 /**
