@@ -148,7 +148,9 @@ describe("a range the user sets: the prefix cache kept down to a share of the id
     expect(verdict.lines.at(-1)).toBe(
       "With the prefix cache kept down to 60% of the ideal, the cheapest plan costs up to $1,913 and stays the cheapest.",
     );
-    expect(verdict.lines[0]).toContain("8.52 cluster-hours (up to 19.93 h, $1,913 with the cache kept down to 60%)");
+    expect(verdict.lines[0]).toContain(
+      "8.52 cluster-hours (up to 19.93 h, $1,913 with the cache kept down to 60%)",
+    );
   });
 
   it("says the ranking can flip at 40%, and by which plan", () => {
