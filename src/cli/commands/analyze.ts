@@ -19,10 +19,16 @@ import { priceObservedLog } from "../../scenario/price-log.js";
 import { resolveScenario } from "../../scenario/resolve.js";
 import { CliError } from "../cli-error.js";
 import type { CliContext, Command } from "../context.js";
-import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
+import { choiceFlag, numberFlag, parseFlags, pathFlag } from "../flags.js";
 import { ENGINE_HELP, LOG_ENGINES, readWithDuckdb } from "../options/log-engine.js";
 import { importedPlans, PLAN_FLAGS } from "../options/plan-inputs.js";
 import { explained, PLAN_FIELD_KEYS, scenarioValuesFromFlags } from "../options/scenario-flags.js";
+import {
+  besideMetricsPath,
+  readMetricsFlag,
+  TINKER_METRICS_HELP,
+  tinkerMetricsFor,
+} from "../options/tinker-metrics-flag.js";
 import { OUTPUT_FLAGS, outputFormat } from "../output.js";
 import { ANALYZE_CSV_COLUMNS, analyzeCsvRows } from "../report/analyze-csv.js";
 import { fittedShapeLinks, openLink } from "../report/analyze-fitted.js";
@@ -58,6 +64,7 @@ const ANALYZE_FLAGS = {
   "max-gzip-ratio": { type: "string" },
   threads: { type: "string" },
   engine: { type: "string" },
+  "tinker-metrics": { type: "string" },
   episodes: { type: "string" },
   ...(PLAN_CHOICE_FLAGS as Record<string, { type: "string" }>),
   open: { type: "boolean" },
@@ -115,6 +122,7 @@ Input
                           result is the one-thread result exactly. Default: 1 below
                           256 MiB, else 2 (or the CPUs there are, if fewer)
 ${ENGINE_HELP}
+${TINKER_METRICS_HELP}
 
   JSONL: OpenAI-compatible responses: usage.prompt_tokens, usage.completion_tokens,
   usage.prompt_tokens_details.cached_tokens. CSV: a header
@@ -218,6 +226,15 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
     const port = numberFlag("port", values.port, { integer: true, min: 1, max: 65535 }) ?? DEFAULT_PORT;
     const scenario = explained(() => resolveScenario(planValues));
     const imported = await importedPlans(values);
+    const metricsPath = pathFlag("tinker-metrics", values["tinker-metrics"]);
+    if (metricsPath !== undefined && format === "csv")
+      throw new CliError(
+        "--tinker-metrics and --csv cannot be used together (the CSV is one row per episode)",
+      );
+    // Read before the log: a bad --tinker-metrics stops at once, with nothing written.
+    const metricsFromFlag = metricsPath === undefined ? undefined : await readMetricsFlag(metricsPath);
+    const withMetrics =
+      metricsPath !== undefined || (format !== "csv" && besideMetricsPath(source) !== undefined);
     const options: AutoAnalyzeOptions = {
       format: logFormat,
       fileName: source,
@@ -230,7 +247,8 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       ...(maxLineBytes !== undefined && { maxLineBytes }),
       ...(maxGzipRatio !== undefined && { maxGzipRatio }),
       contextWindowTokens: scenario.windowTokens,
-      perEpisode: format === "csv",
+      // The metrics' cross-check sums the summaries' trajectories per iteration.
+      perEpisode: format === "csv" || withMetrics,
       decode: nodeDecode,
     };
     const analysis =
@@ -245,6 +263,10 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       return;
     }
     const warnings = [...analysis.warnings];
+    const tinker = withMetrics
+      ? await tinkerMetricsFor({ analysis, source, flagPath: metricsPath, fromFlag: metricsFromFlag })
+      : { report: undefined, warnings: [] };
+    warnings.push(...tinker.warnings);
     const pricedLog = explained(() =>
       priceObservedLog(analysis, planValues, {
         imported: imported.plans,
@@ -274,6 +296,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       plans,
       unavailable: priced?.unavailable ?? [],
       fitted: fit,
+      ...(tinker.report && { tinkerMetrics: tinker.report }),
       warnings,
       extras: explained(() =>
         analyzeExtras({
