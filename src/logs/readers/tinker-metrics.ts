@@ -76,7 +76,8 @@ export function parseMetricsLine(text: string): MetricsLine {
     return bad("invalidValue", `step must be a whole number >= 0, got ${shown(stepValue)}`);
   const step: MetricsStep = { step: stepValue, seconds: {}, counts: {} };
   for (const [name, key] of Object.entries(METRICS_SECONDS) as [SecondsKey, string][]) {
-    const raw = value[key] ?? value[`${key}:total`];
+    // A present null (Python's NaN, read as null) is an invalid value, not an absent one.
+    const raw = key in value ? value[key] : value[`${key}:total`];
     if (raw === undefined) continue;
     if (typeof raw !== "number" || !Number.isFinite(raw) || raw < 0 || raw > MAX_STEP_SECONDS)
       return bad("invalidValue", `${key} must be seconds (a number from 0 to 1e9), got ${shown(raw)}`);
