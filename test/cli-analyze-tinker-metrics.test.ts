@@ -120,3 +120,13 @@ describe("rollout-cost analyze with a Tinker run's metrics.jsonl", () => {
     );
   });
 });
+
+describe("rollout-cost analyze on a Tinker token capture (capture/sample.jsonl)", () => {
+  it("prices the lost cached tokens of the re-tokenised turn and says where they were lost", async () => {
+    const json = await analyzeJson([example("tinker-capture.jsonl"), "--preset", "current"]);
+    expect(json.input.format).toBe("tinker-capture");
+    expect(json.prefixDivergence).toMatchObject({ turnsCompared: 3, turnsDiverged: 1, lostCachedTokens: 2 });
+    expect(json.prefixDivergence.priced.length).toBeGreaterThan(0);
+    expect(json.tinkerMetrics).toBeUndefined();
+  });
+});

@@ -95,8 +95,8 @@ gzip is decompressed whatever the file's name.
 
 Input
   --format <f>            auto (default), jsonl, csv, tinker, or a framework's file:
-                          verifiers, tinker-rollouts, nemo-rl, fireworks,
-                          training-efficiency. auto: a first record of a framework's
+                          verifiers, tinker-rollouts, tinker-capture, nemo-rl,
+                          fireworks, training-efficiency. auto: a first record of a framework's
                           file picks its reader; a .csv name, or a first line with
                           commas that is not JSON (unless the name ends .jsonl/.json),
                           is CSV; Tinker billing events (event_info) are tinker; else JSONL
@@ -135,7 +135,9 @@ ${TINKER_METRICS_HELP}
   what was derived): verifiers / prime-rl traces.jsonl (id, group.id, traces[]
   with nodes[].token_ids and calls[].usage, prompt_tokens + cached_input_tokens);
   Tinker cookbook train_rollout_summaries.jsonl (group_idx, traj_idx, steps[]
-  ob_len / ac_len); NeMo-RL train_data_step*.jsonl (token_ids, input_lengths,
+  ob_len / ac_len); Tinker cookbook token capture capture/sample.jsonl (kind
+  "sample", scope.group_idx / traj_idx, prompt_tokens, samples[0].tokens: one
+  turn a line, in file order); NeMo-RL train_data_step*.jsonl (token_ids, input_lengths,
   token_loss_mask); Fireworks per-request metrics (headers or perf_metrics with
   fireworks-prompt-tokens, -cached-prompt-tokens, -server-time-to-first-token,
   -server-processing-time); Training API metrics (forward / forward_backward
