@@ -127,6 +127,7 @@ describe("rollout-cost analyze: framework formats", () => {
   it.each([
     ["verifiers-traces.jsonl", "verifiers", 7],
     ["tinker-rollouts.jsonl", "tinker-rollouts", 8],
+    ["tinker-capture.jsonl", "tinker-capture", 5],
     ["nemo-rl-train-data.jsonl", "nemo-rl", 3],
     ["fireworks-perf.jsonl", "fireworks", 4],
   ])("%s is read as %s with %i requests", async (file, format, requests) => {

@@ -130,3 +130,12 @@ export function choiceFlag<T extends string>(
   if ((allowed as readonly string[]).includes(raw)) return raw as T;
   throw new CliError(`--${name} must be one of ${allowed.join(", ")}, got ${echo(raw)}`);
 }
+
+/** A file path flag's value: not empty, without control characters; a CliError naming the flag otherwise. */
+export function pathFlag(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
+  if (raw.trim() === "" || /[\u0000-\u001f\u007f]/.test(raw))
+    throw new CliError(`--${name} must be a file path, got ${echo(raw)}`);
+  return raw;
+}

@@ -48,21 +48,33 @@ export class PrefixDivergenceTracker {
     episode: string,
     turns: readonly { prompt: ArrayLike<number>; completion: ArrayLike<number> }[],
   ): void {
+    for (let t = 1; t < turns.length; t++)
+      this.addTurn(
+        episode,
+        t + 1,
+        turns[t - 1] as { prompt: ArrayLike<number>; completion: ArrayLike<number> },
+        (turns[t] as { prompt: ArrayLike<number> }).prompt,
+      );
+  }
+
+  /** Compares turn `turn` (1-based) of `episode`, its `prompt`, with the turn before it. */
+  addTurn(
+    episode: string,
+    turn: number,
+    before: { prompt: ArrayLike<number>; completion: ArrayLike<number> },
+    prompt: ArrayLike<number>,
+  ): void {
     const s = this.summary;
-    for (let t = 1; t < turns.length; t++) {
-      const before = turns[t - 1] as { prompt: ArrayLike<number>; completion: ArrayLike<number> };
-      const previous = concat(before.prompt, before.completion);
-      const d = turnDivergence(previous, (turns[t] as { prompt: ArrayLike<number> }).prompt);
-      s.turnsCompared++;
-      s.commonPrefixTokens += d.commonPrefixTokens;
-      s.lostCachedTokens += d.lostCachedTokens;
-      s.unreusedContextTokens += d.unreusedContextTokens;
-      if (d.cause === null) continue;
-      s.turnsDiverged++;
-      s.causes[d.cause.kind]++;
-      if (s.examples.length < this.examples)
-        s.examples.push({ episode, turn: t + 1, ...d, description: describeCause(d) });
-    }
+    const d = turnDivergence(concat(before.prompt, before.completion), prompt);
+    s.turnsCompared++;
+    s.commonPrefixTokens += d.commonPrefixTokens;
+    s.lostCachedTokens += d.lostCachedTokens;
+    s.unreusedContextTokens += d.unreusedContextTokens;
+    if (d.cause === null) return;
+    s.turnsDiverged++;
+    s.causes[d.cause.kind]++;
+    if (s.examples.length < this.examples)
+      s.examples.push({ episode, turn, ...d, description: describeCause(d) });
   }
 
   /** The summary so far, or null when no turn had token ids to compare. */

@@ -19,10 +19,16 @@ import { priceObservedLog } from "../../scenario/price-log.js";
 import { resolveScenario } from "../../scenario/resolve.js";
 import { CliError } from "../cli-error.js";
 import type { CliContext, Command } from "../context.js";
-import { choiceFlag, numberFlag, parseFlags } from "../flags.js";
+import { choiceFlag, numberFlag, parseFlags, pathFlag } from "../flags.js";
 import { ENGINE_HELP, LOG_ENGINES, readWithDuckdb } from "../options/log-engine.js";
 import { importedPlans, PLAN_FLAGS } from "../options/plan-inputs.js";
 import { explained, PLAN_FIELD_KEYS, scenarioValuesFromFlags } from "../options/scenario-flags.js";
+import {
+  besideMetricsPath,
+  readMetricsFlag,
+  TINKER_METRICS_HELP,
+  tinkerMetricsFor,
+} from "../options/tinker-metrics-flag.js";
 import { OUTPUT_FLAGS, outputFormat } from "../output.js";
 import { ANALYZE_CSV_COLUMNS, analyzeCsvRows } from "../report/analyze-csv.js";
 import { fittedShapeLinks, openLink } from "../report/analyze-fitted.js";
@@ -58,6 +64,7 @@ const ANALYZE_FLAGS = {
   "max-gzip-ratio": { type: "string" },
   threads: { type: "string" },
   engine: { type: "string" },
+  "tinker-metrics": { type: "string" },
   episodes: { type: "string" },
   ...(PLAN_CHOICE_FLAGS as Record<string, { type: "string" }>),
   open: { type: "boolean" },
@@ -88,8 +95,8 @@ gzip is decompressed whatever the file's name.
 
 Input
   --format <f>            auto (default), jsonl, csv, tinker, or a framework's file:
-                          verifiers, tinker-rollouts, nemo-rl, fireworks,
-                          training-efficiency. auto: a first record of a framework's
+                          verifiers, tinker-rollouts, tinker-capture, nemo-rl,
+                          fireworks, training-efficiency. auto: a first record of a framework's
                           file picks its reader; a .csv name, or a first line with
                           commas that is not JSON (unless the name ends .jsonl/.json),
                           is CSV; Tinker billing events (event_info) are tinker; else JSONL
@@ -115,6 +122,7 @@ Input
                           result is the one-thread result exactly. Default: 1 below
                           256 MiB, else 2 (or the CPUs there are, if fewer)
 ${ENGINE_HELP}
+${TINKER_METRICS_HELP}
 
   JSONL: OpenAI-compatible responses: usage.prompt_tokens, usage.completion_tokens,
   usage.prompt_tokens_details.cached_tokens. CSV: a header
@@ -127,7 +135,9 @@ ${ENGINE_HELP}
   what was derived): verifiers / prime-rl traces.jsonl (id, group.id, traces[]
   with nodes[].token_ids and calls[].usage, prompt_tokens + cached_input_tokens);
   Tinker cookbook train_rollout_summaries.jsonl (group_idx, traj_idx, steps[]
-  ob_len / ac_len); NeMo-RL train_data_step*.jsonl (token_ids, input_lengths,
+  ob_len / ac_len); Tinker cookbook token capture capture/sample.jsonl (kind
+  "sample", scope.group_idx / traj_idx, prompt_tokens, samples[0].tokens: one
+  turn a line, in file order); NeMo-RL train_data_step*.jsonl (token_ids, input_lengths,
   token_loss_mask); Fireworks per-request metrics (headers or perf_metrics with
   fireworks-prompt-tokens, -cached-prompt-tokens, -server-time-to-first-token,
   -server-processing-time); Training API metrics (forward / forward_backward
@@ -218,6 +228,15 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
     const port = numberFlag("port", values.port, { integer: true, min: 1, max: 65535 }) ?? DEFAULT_PORT;
     const scenario = explained(() => resolveScenario(planValues));
     const imported = await importedPlans(values);
+    const metricsPath = pathFlag("tinker-metrics", values["tinker-metrics"]);
+    if (metricsPath !== undefined && format === "csv")
+      throw new CliError(
+        "--tinker-metrics and --csv cannot be used together (the CSV is one row per episode)",
+      );
+    // Read before the log: a bad --tinker-metrics stops at once, with nothing written.
+    const metricsFromFlag = metricsPath === undefined ? undefined : await readMetricsFlag(metricsPath);
+    const withMetrics =
+      metricsPath !== undefined || (format !== "csv" && besideMetricsPath(source) !== undefined);
     const options: AutoAnalyzeOptions = {
       format: logFormat,
       fileName: source,
@@ -230,7 +249,8 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       ...(maxLineBytes !== undefined && { maxLineBytes }),
       ...(maxGzipRatio !== undefined && { maxGzipRatio }),
       contextWindowTokens: scenario.windowTokens,
-      perEpisode: format === "csv",
+      // The metrics' cross-check sums the summaries' trajectories per iteration.
+      perEpisode: format === "csv" || withMetrics,
       decode: nodeDecode,
     };
     const analysis =
@@ -245,6 +265,10 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       return;
     }
     const warnings = [...analysis.warnings];
+    const tinker = withMetrics
+      ? await tinkerMetricsFor({ analysis, source, flagPath: metricsPath, fromFlag: metricsFromFlag })
+      : { report: undefined, warnings: [] };
+    warnings.push(...tinker.warnings);
     const pricedLog = explained(() =>
       priceObservedLog(analysis, planValues, {
         imported: imported.plans,
@@ -274,6 +298,7 @@ Exit codes: 0 ok, 2 bad input or (with --strict) a bad line, one line on stderr.
       plans,
       unavailable: priced?.unavailable ?? [],
       fitted: fit,
+      ...(tinker.report && { tinkerMetrics: tinker.report }),
       warnings,
       extras: explained(() =>
         analyzeExtras({

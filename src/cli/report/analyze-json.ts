@@ -43,6 +43,7 @@ export function analyzeJson(report: AnalyzeReport) {
         priced: report.extras?.prefixDivergenceCost ?? [],
       },
     }),
+    ...(report.tinkerMetrics && { tinkerMetrics: report.tinkerMetrics }),
     predictedVsActual: report.extras?.predicted ?? [],
     warnings: report.warnings,
   };

@@ -5,11 +5,13 @@ import { plainText, terminalSafe } from "../../format/echo.js";
 import { formatCount, formatHours, formatPercent, formatUsd } from "../../format/numbers.js";
 import type { DistributionStats } from "../../logs/count-histogram.js";
 import type { LogAnalysis } from "../../logs/log-analysis.js";
+import type { TinkerMetricsReport } from "../../logs/readers/tinker-metrics-report.js";
 import { SKIP_KINDS } from "../../logs/skip-kinds.js";
 import type { AnalyzeExtras } from "../../scenario/log-extras.js";
 import type { UnavailablePlan } from "../../scenario/plans.js";
 import { tableText } from "../table-text.js";
 import { analyzeExtrasLines } from "./analyze-extras-table.js";
+import { tinkerMetricsLines } from "./tinker-metrics-table.js";
 
 /** Everything `analyze` reports, for the table and the JSON. */
 export interface AnalyzeReport {
@@ -22,6 +24,8 @@ export interface AnalyzeReport {
   plans: (PlanEstimate & { vsBaseline: string })[];
   unavailable: UnavailablePlan[];
   fitted: { workload: Workload; estimateCommand: string; link: string } | null;
+  /** A Tinker run's metrics.jsonl read with its rollout summaries. */
+  tinkerMetrics?: TinkerMetricsReport;
   warnings: string[];
   /** Predicted vs actual, the prefix divergence's price, the training-efficiency verdict. */
   extras?: AnalyzeExtras;
@@ -134,6 +138,7 @@ export function analyzeTable(report: AnalyzeReport): string {
     out.push(`  ${report.fitted.link}`);
   }
   out.push(...analyzeExtrasLines(a, report.extras));
+  if (report.tinkerMetrics) out.push(...tinkerMetricsLines(report.tinkerMetrics));
   if (report.warnings.length > 0) {
     out.push("");
     for (const w of report.warnings) out.push(`Warning: ${plainText(w, 400)}`);

@@ -1,6 +1,7 @@
 import { fireworksPerf } from "./fireworks-perf.js";
 import { nemoRlTrainData } from "./nemo-rl-train-data.js";
 import type { ReaderFormat, RolloutReader } from "./reader.js";
+import { tinkerCapture } from "./tinker-capture.js";
 import { tinkerRollouts } from "./tinker-rollouts.js";
 import { trainingEfficiency } from "./training-efficiency.js";
 import { verifiersTraces } from "./verifiers-traces.js";
@@ -10,6 +11,7 @@ export const READERS: readonly RolloutReader[] = [
   trainingEfficiency,
   verifiersTraces,
   tinkerRollouts,
+  tinkerCapture,
   nemoRlTrainData,
   fireworksPerf,
 ];

@@ -14,6 +14,7 @@ import { BadLineLog, type SkipKind } from "../skip-kinds.js";
 import { escapingDecode } from "../utf8-escape.js";
 import { EfficiencyCollector } from "./efficiency-summary.js";
 import type { ReadContext, ReaderFormat, ReaderRequest, RolloutReader } from "./reader.js";
+import { TurnChain } from "./turn-chain.js";
 
 const DEFAULT_REORDER_WINDOW_LINES = 1_048_576;
 
@@ -33,6 +34,7 @@ export class ReaderAnalyzer {
   private readonly bad: BadLineLog;
   private readonly aggregator: EpisodeAggregator;
   private readonly divergence = new PrefixDivergenceTracker();
+  private readonly chain = new TurnChain();
   private readonly efficiency = new EfficiencyCollector();
   private readonly ttft = new CountHistogram();
   private readonly processing = new CountHistogram();
@@ -111,6 +113,11 @@ export class ReaderAnalyzer {
     ];
     if (efficiencyOnly && this.efficiencyLines === 0)
       warnings.push("no training step in the input could be read");
+    if (this.chain.dropped > 0)
+      warnings.push(
+        `${this.chain.dropped} episodes' previous turns were dropped to bound memory: their next turn's prefix ` +
+          "divergence was not compared",
+      );
     if (!this.reader.cachedMeasured && base.requests > 0)
       warnings.push(
         `${this.reader.label} record no cache hits: the observed bills count every prompt token as uncached ` +
@@ -197,7 +204,12 @@ export class ReaderAnalyzer {
       if (request.serverProcessingMs !== undefined) this.processing.add(request.serverProcessingMs);
       if (request.tokenIds) ids.push(request.tokenIds);
     }
-    if (ids.length === requests.length && ids.length > 0) {
+    if (this.reader.turnPerLine && requests.length === 1) {
+      const ids = first.tokenIds ?? null;
+      const pair = this.chain.next(first.episodeId, ids);
+      if (ids) this.withIds++;
+      if (pair && ids) this.divergence.addTurn(first.episodeId, pair.turn, pair.before, ids.prompt);
+    } else if (ids.length === requests.length && ids.length > 0) {
       this.withIds++;
       this.divergence.addEpisode(first.episodeId, ids);
     }

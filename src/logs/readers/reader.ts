@@ -4,6 +4,7 @@ import type { LogRecord, Skip } from "../log-record.js";
 export const READER_FORMATS = [
   "verifiers",
   "tinker-rollouts",
+  "tinker-capture",
   "nemo-rl",
   "fireworks",
   "training-efficiency",
@@ -51,6 +52,8 @@ export interface RolloutReader {
   /** True when a parsed first line is a record of this format. */
   detects(value: Record<string, unknown>): boolean;
   read(value: unknown, context: ReadContext): ReadResult;
+  /** One turn a line, in file order: token ids are compared with the episode's previous line's. */
+  turnPerLine?: true;
   /** False when the format records no cache hits (every prompt token then counts as uncached). */
   cachedMeasured: boolean;
   /** Quantities the format records itself. */
