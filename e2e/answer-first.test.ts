@@ -3,9 +3,8 @@
 // CLI's for the same scenario, and the newcomer questions are worked by hand in comments.
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/run.js";
 import { formatUsd } from "../src/format/numbers.js";
-import { type Harness, startHarness, watchErrors } from "./harness.js";
+import { cliJson, type Harness, settle, startHarness, watchErrors } from "./harness.js";
 
 let harness: Harness;
 let page: Page;
@@ -24,26 +23,6 @@ afterAll(async () => {
 async function open(query = ""): Promise<void> {
   await page.goto(`${harness.server.url}${query}`);
   await page.waitForSelector(".verdict");
-}
-
-async function settle(): Promise<void> {
-  await page.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-  );
-}
-
-/** Any `rollout-cost ... --json`, in process. */
-async function cliJson(args: string[]) {
-  let stdout = "";
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
 }
 
 const text = async (selector: string) => ((await page.textContent(selector)) ?? "").trim();
@@ -100,7 +79,7 @@ describe("the verdict", () => {
     await open();
     await page.click('label:has(input[name="preset"][value="reference"])');
     await page.waitForFunction(() => window.location.search.includes("preset=reference"));
-    await settle();
+    await settle(page);
     // The reference preset's two plans: dedicated $284.44 (2.963 h × 8 × $12) beats Tinker $2,264.96.
     await expectVerdictOf(["--preset", "reference"]);
     expect(await text('[data-verdict="total"]')).toBe("$284");
@@ -129,7 +108,7 @@ describe("training on the page", () => {
       await page.press(id, "Tab");
     }
     await page.waitForFunction(() => window.location.search.includes("steps=10"));
-    await settle();
+    await settle(page);
     const flags = ["--preset", "reference", "--train-passes", "1", "--train-tps", "20000", "--steps", "10"];
     await expectVerdictOf(flags);
     expect(await text('[data-verdict="total"]')).toBe("$4,098");
@@ -249,7 +228,7 @@ describe("a range the user sets", () => {
     await page.fill("#field-kept", "40");
     await page.press("#field-kept", "Tab");
     await page.waitForFunction(() => window.location.search.includes("kept=40"));
-    await settle();
+    await settle(page);
     await expectVerdictOf(["--preset", "reference", "--prompt-tps", "3000", "--cache-kept", "40"]);
     expect(await text(".verdict-lines li:last-child")).toBe(
       "With the prefix cache kept down to 40% of the ideal, the cheapest plan costs up to $2,460: the ranking can flip (tinker, from $2,265).",

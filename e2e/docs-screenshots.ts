@@ -4,18 +4,12 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
-import { startHarness } from "./harness.js";
+import { settle, startHarness } from "./harness.js";
 
 const OUT = fileURLToPath(new URL("../docs/screenshots/", import.meta.url));
 const SAMPLE_LOG = fileURLToPath(new URL("../examples/sample.jsonl", import.meta.url));
 // Newcomer question 1's scenario: Qwen3.5-397B, 20 turns, 4K initial, +3K per turn, 1K generated.
 const QWEN = "?model=qwen3.5-397b&turns=20&initial=4000&added=3000&generated=1000";
-
-async function settle(page: Page): Promise<void> {
-  await page.evaluate(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
-  );
-}
 
 /** Each view: how to reach it, and what to photograph (null: the first screen). */
 const VIEWS: { name: string; reach: (page: Page, url: string) => Promise<void>; element: string | null }[] = [

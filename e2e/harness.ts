@@ -3,6 +3,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Browser, chromium, type Page } from "playwright-core";
+import { runCli } from "../src/cli/run.js";
 import { type RunningServer, startStaticServer } from "../src/server/static-server.js";
 
 /** dist/web, written by `npm run build`. */
@@ -54,4 +55,25 @@ export function watchErrors(page: Page): string[] {
     if (message.type() === "error") errors.push(message.text());
   });
   return errors;
+}
+
+/** Resolves after two animation frames: the page has rendered and painted its last change. */
+export async function settle(page: Page): Promise<void> {
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))),
+  );
+}
+
+/** Any `rollout-cost ... --json`, run in process; throws unless it exits 0. */
+export async function cliJson(args: string[]) {
+  let stdout = "";
+  const code = await runCli(args, {
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: () => true },
+    stdin: process.stdin,
+    env: {},
+    signal: new AbortController().signal,
+  });
+  if (code !== 0) throw new Error(`rollout-cost ${args.join(" ")} exited ${code}`);
+  return JSON.parse(stdout);
 }

@@ -4,9 +4,8 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runCli } from "../src/cli/run.js";
 import { formatHours, formatUsd } from "../src/format/numbers.js";
-import { type Harness, startHarness, TEST_OUTPUT, watchErrors } from "./harness.js";
+import { cliJson, type Harness, startHarness, TEST_OUTPUT, watchErrors } from "./harness.js";
 
 let harness: Harness;
 let page: Page;
@@ -106,20 +105,6 @@ describe("the more-plans panel", () => {
 /** `rollout-cost analyze FILE --json`, in process. */
 async function analyzeJson(path: string) {
   return cliJson(["analyze", path, "--json"]);
-}
-
-/** Any `rollout-cost ... --json`, in process. */
-async function cliJson(args: string[]) {
-  let stdout = "";
-  const code = await runCli(args, {
-    stdout: { write: (t: string) => (stdout += t) },
-    stderr: { write: () => true },
-    stdin: process.stdin,
-    env: {},
-    signal: new AbortController().signal,
-  });
-  expect(code).toBe(0);
-  return JSON.parse(stdout);
 }
 
 describe("the log drop zone", () => {

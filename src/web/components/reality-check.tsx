@@ -55,21 +55,7 @@ export function RealityCheck(props: { priced: Priced }) {
             </thead>
             <tbody>
               {check.rows.map((r) => (
-                <tr key={r.id} data-row={r.id}>
-                  <th scope="row">
-                    {r.label}
-                    {r.id !== "page" && (
-                      <span class="reality-change">
-                        {r.change}
-                        {r.note ? `; ${r.note}` : ""}
-                      </span>
-                    )}
-                  </th>
-                  <td data-figure="tinker">{usdText(r.tinkerUsdTotal)}</td>
-                  <td data-figure="tinker-delta">{deltaText(r.tinkerDeltaUsd)}</td>
-                  <td data-figure="dedicated">{usdText(r.dedicatedUsdTotal)}</td>
-                  <td data-figure="dedicated-delta">{deltaText(r.dedicatedDeltaUsd)}</td>
-                </tr>
+                <RowView key={r.id} row={r} />
               ))}
             </tbody>
           </table>
@@ -111,19 +97,7 @@ function ThroughputRows(props: { values: Priced["values"] }) {
         <table class="reality-table" data-table="reality-throughput">
           <tbody>
             {rows.map((r) => (
-              <tr key={r.id} data-row={r.id}>
-                <th scope="row">
-                  {r.label}
-                  <span class="reality-change">
-                    {r.change}
-                    {r.note ? `; ${r.note}` : ""}
-                  </span>
-                </th>
-                <td data-figure="tinker">{usdText(r.tinkerUsdTotal)}</td>
-                <td data-figure="tinker-delta">{deltaText(r.tinkerDeltaUsd)}</td>
-                <td data-figure="dedicated">{usdText(r.dedicatedUsdTotal)}</td>
-                <td data-figure="dedicated-delta">{deltaText(r.dedicatedDeltaUsd)}</td>
-              </tr>
+              <RowView key={r.id} row={r} />
             ))}
           </tbody>
         </table>
@@ -133,3 +107,25 @@ function ThroughputRows(props: { values: Priced["values"] }) {
 }
 
 const THROUGHPUT_ROWS: readonly RealityRow["id"][] = ["derived-throughput", "cache-survival"];
+
+/** One departure: what changes (none for the page's own row), and both bills with their change. */
+function RowView(props: { row: RealityRow }) {
+  const r = props.row;
+  return (
+    <tr data-row={r.id}>
+      <th scope="row">
+        {r.label}
+        {r.id !== "page" && (
+          <span class="reality-change">
+            {r.change}
+            {r.note ? `; ${r.note}` : ""}
+          </span>
+        )}
+      </th>
+      <td data-figure="tinker">{usdText(r.tinkerUsdTotal)}</td>
+      <td data-figure="tinker-delta">{deltaText(r.tinkerDeltaUsd)}</td>
+      <td data-figure="dedicated">{usdText(r.dedicatedUsdTotal)}</td>
+      <td data-figure="dedicated-delta">{deltaText(r.dedicatedDeltaUsd)}</td>
+    </tr>
+  );
+}
