@@ -115,18 +115,20 @@ describe("rollout-cost simulate", () => {
 
 describe("rollout-cost simulate --shape-from-log", () => {
   const sample = "examples/sample.jsonl";
-
-  it("draws the log's own episodes: its episode count, turns and tokens, each episode equally likely", async () => {
-    const r = await runCliInProcess([
+  /** `simulate` of Llama 3.1 8B on an H100 with `--shape-from-log` and then `args`. */
+  const fromLog = (args: string[]) =>
+    runCliInProcess([
       "simulate",
       "--model",
       "llama-3.1-8b",
       "--gpu",
       "H100_80GB",
       "--shape-from-log",
-      sample,
-      "--json",
+      ...args,
     ]);
+
+  it("draws the log's own episodes: its episode count, turns and tokens, each episode equally likely", async () => {
+    const r = await fromLog([sample, "--json"]);
     expect(r.code).toBe(0);
     const { input, simulation } = JSON.parse(r.stdout);
     expect(input.workload.episodes).toBe(20);
@@ -137,35 +139,14 @@ describe("rollout-cost simulate --shape-from-log", () => {
   });
 
   it("lets a flag override what the log gives", async () => {
-    const r = await runCliInProcess([
-      "simulate",
-      "--model",
-      "llama-3.1-8b",
-      "--gpu",
-      "H100_80GB",
-      "--shape-from-log",
-      sample,
-      "--turns",
-      "3",
-      "--episodes",
-      "5",
-      "--json",
-    ]);
+    const r = await fromLog([sample, "--turns", "3", "--episodes", "5", "--json"]);
     const { input } = JSON.parse(r.stdout);
     expect(input.workload.episodes).toBe(5);
     expect(input.workload.turns).toEqual({ kind: "constant", value: 3 });
   });
 
   it("names the flag when the log cannot be read: exit 2, one line", async () => {
-    const r = await runCliInProcess([
-      "simulate",
-      "--model",
-      "llama-3.1-8b",
-      "--gpu",
-      "H100_80GB",
-      "--shape-from-log",
-      "no/such.jsonl",
-    ]);
+    const r = await fromLog(["no/such.jsonl"]);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/^rollout-cost: --shape-from-log: cannot read "no\/such.jsonl" \(ENOENT\)\n$/);

@@ -15,10 +15,10 @@ describe("jsonPointer(path)", () => {
 describe("requestRowsSql(source, fields)", () => {
   it("quotes paths and file names as SQL strings", () => {
     const sql = requestRowsSql(
-      { kind: "lines", path: "/tmp/it's.jsonl", maxLineBytes: 1024 },
+      { kind: "lines", path: "logs/it's.jsonl", maxLineBytes: 1024 },
       { episode: "o'k", order: null, maxLineBytes: 1024 },
     );
-    expect(sql).toContain("read_csv('/tmp/it''s.jsonl'");
+    expect(sql).toContain("read_csv('logs/it''s.jsonl'");
     expect(sql).toContain("'/o''k'");
     // File order: no order value is read.
     expect(sql).not.toContain("'/turn'");

@@ -2,26 +2,15 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { analyzeBytes } from "../../../test/analyze-bytes.js";
 import { analyzeFile } from "../analyze-file.js";
 import { analyzeBlob } from "../analyze-stream.js";
 import type { LogAnalysis } from "../log-analysis.js";
 import { SKIP_KINDS } from "../skip-kinds.js";
-import { type AutoAnalyzeOptions, AutoLogAnalyzer } from "./auto-analyzer.js";
 
 const sample = (name: string) => readFileSync(new URL(`../../../examples/${name}`, import.meta.url));
 
-/** Analyses `input`, fed in chunks of `chunkBytes` (default: whole). */
-function analyze(
-  input: Uint8Array | string,
-  options: AutoAnalyzeOptions = {},
-  chunkBytes?: number,
-): LogAnalysis {
-  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
-  const analyzer = new AutoLogAnalyzer(options);
-  const step = chunkBytes ?? Math.max(1, bytes.length);
-  for (let i = 0; i < bytes.length; i += step) analyzer.push(bytes.subarray(i, i + step));
-  return analyzer.end();
-}
+const analyze = analyzeBytes;
 
 const nonZero = (a: LogAnalysis) =>
   Object.fromEntries(SKIP_KINDS.filter((k) => a.skipped[k] > 0).map((k) => [k, a.skipped[k]]));

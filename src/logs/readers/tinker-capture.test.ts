@@ -1,9 +1,8 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { LogAnalysis } from "../log-analysis.js";
+import { analyzeBytes } from "../../../test/analyze-bytes.js";
 import { SKIP_KINDS } from "../skip-kinds.js";
-import { type AutoAnalyzeOptions, AutoLogAnalyzer } from "./auto-analyzer.js";
 import { detectReader } from "./index.js";
 import type { ReadContext, ReadResult } from "./reader.js";
 import { tinkerCapture } from "./tinker-capture.js";
@@ -12,17 +11,7 @@ const sample = readFileSync(new URL("../../../examples/tinker-capture.jsonl", im
 const context: ReadContext = { line: 3, episode: null, episodeKey: "episode_id", cachedOptional: false };
 const kind = (r: ReadResult) => (r.ok ? "ok" : r.kind);
 
-function analyze(
-  input: Uint8Array | string,
-  options: AutoAnalyzeOptions = {},
-  chunkBytes?: number,
-): LogAnalysis {
-  const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
-  const analyzer = new AutoLogAnalyzer(options);
-  const step = chunkBytes ?? Math.max(1, bytes.length);
-  for (let i = 0; i < bytes.length; i += step) analyzer.push(bytes.subarray(i, i + step));
-  return analyzer.end();
-}
+const analyze = analyzeBytes;
 
 const record = (scope: object, prompt: number[], tokens: number[]) => ({
   kind: "sample",
