@@ -43,6 +43,11 @@ export interface SplitterOptions {
   onTooLong?: () => never;
   /** Drop a UTF-8 byte-order mark at the start (default true; false for a range in the middle of a file). */
   bom?: boolean;
+  /**
+   * Offered the chunk at each line start inside it: reads as many whole LF-ended lines from `pos` as it
+   * can by itself and returns where it stopped (`pos` when it read none); the rest go to the line handler.
+   */
+  readRun?: (chunk: Uint8Array, pos: number) => number;
 }
 
 /** A push-based line splitter over Uint8Array chunks (Node Buffers or browser stream chunks). */
@@ -93,7 +98,9 @@ export class LineSplitter {
     const hasCr = chunk.indexOf(CR, pos) !== -1;
     let nextLf = chunk.indexOf(LF, pos);
     let nextCr = hasCr ? chunk.indexOf(CR, pos) : -1;
+    const readRun = this.options.readRun;
     while (true) {
+      if (readRun !== undefined && this.parts.length === 0 && pos < length) pos = readRun(chunk, pos);
       if (nextLf !== -1 && nextLf < pos) nextLf = chunk.indexOf(LF, pos);
       if (nextCr !== -1 && nextCr < pos) nextCr = chunk.indexOf(CR, pos);
       const brk = nextCr !== -1 && (nextLf === -1 || nextCr < nextLf) ? nextCr : nextLf;

@@ -5,12 +5,14 @@ import { episodeAnalysis } from "./episode-analysis.js";
 import { FastRecordReader } from "./fast-record.js";
 import { fieldGetter } from "./field-path.js";
 import { type JsonFields, jsonError, recordFromJson } from "./jsonl-record.js";
+import { targetPaths } from "./line-shape.js";
 import { LineSplitter } from "./line-splitter.js";
 import { endsMidRecord, isBlank, textDecoder } from "./line-text.js";
 import { checkAccounting } from "./log-accounting.js";
 import type { LogAnalysis, LogFormat } from "./log-analysis.js";
 import { DEFAULT_MAX_LINE_BYTES, lineTooLongError } from "./log-limits.js";
 import type { LogRecord, RecordNames, RecordResult } from "./log-record.js";
+import { ShapeCache } from "./shape-cache.js";
 import { type BadLine, BadLineLog, type SkipKind } from "./skip-kinds.js";
 import { TinkerTotals } from "./tinker-totals.js";
 import { escapingDecode } from "./utf8-escape.js";
@@ -138,18 +140,23 @@ export class LogAnalyzer {
   private readonly json: JsonFields;
   private readonly names: RecordNames;
   private readonly fast: FastRecordReader | null;
+  /** The layouts of lines the scanner read, for reading later lines of the same layout in one match each. */
+  private readonly shapes: ShapeCache | null;
+  private readonly maxLineBytes: number;
   /** The latest malformed line if it stops mid-record: truncated if it proves to be the last. */
   private cutShort: { line: number; kind: SkipKind; message: string } | null = null;
 
   constructor(private readonly options: AnalyzeOptions = {}) {
     this.decode = escapingDecode(options.decode ?? textDecoder());
     const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+    this.maxLineBytes = maxLineBytes;
     this.splitter = new LineSplitter(
       (bytes, start, end, terminated) => this.onLine(bytes, start, end, terminated),
       {
         maxLineBytes,
         bom: options.rangeSink === undefined,
         onBlankLines: (count) => this.onBlankLines(count),
+        readRun: (chunk, pos) => this.readRun(chunk, pos),
         onTooLong: () => {
           throw lineTooLongError(this.lines + 1, maxLineBytes);
         },
@@ -172,6 +179,10 @@ export class LogAnalyzer {
             this.names,
             this.decode,
           );
+    this.shapes =
+      options.fastPath === false
+        ? null
+        : new ShapeCache(targetPaths(this.names.episode, options.fileOrder ? null : orderKey), this.names);
     this.aggregator = new EpisodeAggregator({
       duplicateOrders: !options.fileOrder && orderKey === "turn",
       reorderWindowLines: options.reorderWindowLines ?? DEFAULT_REORDER_WINDOW_LINES,
@@ -188,6 +199,7 @@ export class LogAnalyzer {
     this.bytes += chunk.length;
     // A caller may refill the same buffer: the fast path's searches start afresh on every chunk.
     this.fast?.forget();
+    this.shapes?.forget();
     this.splitter.push(chunk);
   }
 
@@ -248,12 +260,7 @@ export class LogAnalyzer {
    */
   absorbRange(counts: RangeCounts, each: (sink: RangeSink) => void): void {
     const offset = this.lines;
-    if (counts.recordLines > 0 && this.cutShort) {
-      // The line held here was not the last after all: malformed, not truncated.
-      const held = this.cutShort;
-      this.cutShort = null;
-      this.skipLine(held.line, held.kind, held.message);
-    }
+    if (counts.recordLines > 0) this.notLastAfterAll();
     each({
       record: (record, line) => this.count(record, line + offset),
       skip: (line, kind, message) => this.skipLine(line + offset, kind, message),
@@ -264,6 +271,14 @@ export class LogAnalyzer {
     this.recordLines += counts.recordLines;
     this.owed += counts.recordLines;
     if (counts.held) this.cutShort = { ...counts.held, line: counts.held.line + offset };
+  }
+
+  /** A record line follows: a held line that ended mid-record was not the last, so it is malformed, not truncated. */
+  private notLastAfterAll(): void {
+    if (!this.cutShort) return;
+    const held = this.cutShort;
+    this.cutShort = null;
+    this.skipLine(held.line, held.kind, held.message);
   }
 
   private flushCutShort(): void {
@@ -299,6 +314,22 @@ export class LogAnalyzer {
     this.readLine(bytes, start, end, terminated, line);
   }
 
+  /** Lines of JSONL in a layout seen before, read from `chunk` at `pos` without the scanner: where they stop. */
+  private readRun(chunk: Uint8Array, pos: number): number {
+    const shapes = this.shapes;
+    if (shapes === null || shapes.size === 0 || this.document !== null || this.format !== "jsonl") return pos;
+    return shapes.read(chunk, pos, this.maxLineBytes, this.onShapeLine);
+  }
+
+  /** One line read by a layout: counted as readLine counts a record line. */
+  private readonly onShapeLine = (result: RecordResult): void => {
+    const line = ++this.lines;
+    this.owed++;
+    this.recordLines++;
+    this.notLastAfterAll();
+    this.count(result, line);
+  };
+
   /** Reads one line in line mode (JSONL, CSV or Tinker events). */
   private readLine(bytes: Uint8Array, start: number, end: number, terminated: boolean, line: number): void {
     if (isBlank(bytes, start, end)) {
@@ -310,15 +341,11 @@ export class LogAnalyzer {
       this.owed++;
       this.recordLines++;
     }
-    if (this.cutShort) {
-      // A line that ended mid-record was not the last one after all: it is malformed, not truncated.
-      const held = this.cutShort;
-      this.cutShort = null;
-      this.skipLine(held.line, held.kind, held.message);
-    }
+    this.notLastAfterAll();
     if (this.format === "jsonl" && this.documentLine !== 0 && this.fast) {
       const record = this.fast.read(bytes, start, end);
       if (record) {
+        this.shapes?.offer(bytes, start, end, record);
         this.count(record, line);
         return;
       }
