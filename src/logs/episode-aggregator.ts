@@ -2,13 +2,11 @@ import { CountHistogram } from "./count-histogram.js";
 import type { LogRecord, Skip } from "./log-record.js";
 import { skip } from "./log-record.js";
 
-/** One episode's running figures; `orders`/`prompts` are kept (sorted by order) only while it is open. */
+/** One episode's figures, as episode-analysis.ts reads them once the log is read. */
 export interface EpisodeState {
   id: string;
   turns: number;
-  firstOrder: number;
   firstPrompt: number;
-  lastOrder: number;
   lastPrompt: number;
   promptTokens: number;
   cachedPromptTokens: number;
@@ -17,9 +15,6 @@ export interface EpisodeState {
   idealCachedPromptTokens: number;
   /** The largest prompt + completion of any of its requests. */
   peakContextTokens: number;
-  lastLine: number;
-  orders: number[] | null;
-  prompts: number[] | null;
 }
 
 export interface AggregatorOptions {
@@ -31,15 +26,37 @@ export interface AggregatorOptions {
 
 const CLOSE_CHECK_EVERY_LINES = 65_536;
 
+// An episode's running figures, FIELDS numbers a row of one Float64Array (no object per episode).
+const TURNS = 0;
+const FIRST_ORDER = 1;
+const FIRST_PROMPT = 2;
+const LAST_ORDER = 3;
+const LAST_PROMPT = 4;
+const PROMPT = 5;
+const CACHED = 6;
+const COMPLETION = 7;
+const IDEAL = 8;
+const PEAK = 9;
+const LAST_LINE = 10;
+const FIELDS = 11;
+
 /**
  * Per-episode aggregation over requests arriving in any order. Order-dependent figures (tokens added per
  * turn, the ideal cache hit) are kept exact on every insertion, so an episode's per-request lists are
  * only needed to place a request between two earlier ones; they are freed once the episode has been
- * quiet for `reorderWindowLines`. Memory: a few numbers per episode, plus two per request of open episodes.
+ * quiet for `reorderWindowLines`. Memory: an id and eleven numbers per episode, plus two numbers per
+ * request of open episodes.
  */
 export class EpisodeAggregator {
-  readonly episodes = new Map<string, EpisodeState>();
-  private readonly open = new Map<string, EpisodeState>();
+  /** Episode id → its row. */
+  private readonly index = new Map<string, number>();
+  private readonly ids: string[] = [];
+  private rows = new Float64Array(1024 * FIELDS);
+  /** Per episode, its requests' orders and prompts sorted by order while it is open, else null. */
+  private readonly orders: (number[] | null)[] = [];
+  private readonly prompts: (number[] | null)[] = [];
+  /** The episodes still open. */
+  private open: number[] = [];
   /** Context added per turn: each request's prompt minus its episode's previous request's prompt. */
   readonly added = new CountHistogram();
   /** Tokens generated per request. */
@@ -58,81 +75,53 @@ export class EpisodeAggregator {
     this.nextCloseCheck = this.closeCheckEveryLines;
   }
 
+  get episodeCount(): number {
+    return this.ids.length;
+  }
+
+  hasEpisode(id: string): boolean {
+    return this.index.has(id);
+  }
+
+  /** The figures of episode `e` (0 ≤ e < episodeCount, in order of first appearance). */
+  episode(e: number): EpisodeState {
+    const r = this.rows;
+    const at = e * FIELDS;
+    return {
+      id: this.ids[e] as string,
+      turns: r[at + TURNS] as number,
+      firstPrompt: r[at + FIRST_PROMPT] as number,
+      lastPrompt: r[at + LAST_PROMPT] as number,
+      promptTokens: r[at + PROMPT] as number,
+      cachedPromptTokens: r[at + CACHED] as number,
+      completionTokens: r[at + COMPLETION] as number,
+      idealCachedPromptTokens: r[at + IDEAL] as number,
+      peakContextTokens: r[at + PEAK] as number,
+    };
+  }
+
   /** Adds one valid request read at `line`; returns a Skip for a duplicate or a late turn (nothing is counted then). */
   add(record: LogRecord, line: number): Skip | undefined {
     if (line >= this.nextCloseCheck) this.closeQuiet(line);
     const p = record.promptTokens;
-    let s = this.episodes.get(record.episodeId);
-    if (s === undefined) {
-      const order = record.order ?? 0;
-      s = {
-        id: record.episodeId,
-        turns: 0,
-        firstOrder: order,
-        firstPrompt: p,
-        lastOrder: order,
-        lastPrompt: p,
-        promptTokens: 0,
-        cachedPromptTokens: 0,
-        completionTokens: 0,
-        idealCachedPromptTokens: 0,
-        peakContextTokens: 0,
-        lastLine: line,
-        orders: [order],
-        prompts: [p],
-      };
-      this.episodes.set(record.episodeId, s);
-      this.open.set(record.episodeId, s);
-    } else {
-      const o = record.order ?? s.lastOrder + 1;
-      const dup = this.options.duplicateOrders;
-      let ideal: number;
-      if (o > s.lastOrder || (o === s.lastOrder && !dup)) {
-        this.added.add(p - s.lastPrompt);
-        ideal = Math.min(p, s.lastPrompt);
-        s.lastOrder = o;
-        s.lastPrompt = p;
-        s.orders?.push(o);
-        s.prompts?.push(p);
-      } else if (o < s.firstOrder) {
-        this.added.add(s.firstPrompt - p);
-        // The old first request now has a predecessor; the new one has none.
-        ideal = Math.min(p, s.firstPrompt);
-        s.firstOrder = o;
-        s.firstPrompt = p;
-        s.orders?.unshift(o);
-        s.prompts?.unshift(p);
-      } else if (s.orders !== null && s.prompts !== null) {
-        const i = upperBound(s.orders, o);
-        if (dup && s.orders[i - 1] === o) return duplicate(record, o);
-        const a = s.prompts[i - 1] as number;
-        const b = s.prompts[i] as number;
-        this.added.remove(b - a);
-        this.added.add(p - a);
-        this.added.add(b - p);
-        ideal = Math.min(p, a) + Math.min(b, p) - Math.min(b, a);
-        s.orders.splice(i, 0, o);
-        s.prompts.splice(i, 0, p);
-      } else {
-        const full =
-          Number.isInteger(o) && Number.isInteger(s.firstOrder) && s.turns === s.lastOrder - s.firstOrder + 1;
-        if (dup && (o === s.firstOrder || o === s.lastOrder || full)) return duplicate(record, o);
-        return skip(
-          "lateTurn",
-          `episode ${clip(s.id)} order ${o} falls between turns already folded up (no request for it in the ` +
-            `${this.options.reorderWindowLines} lines before); widen --reorder-window`,
-        );
-      }
-      s.idealCachedPromptTokens += ideal;
+    const e = this.index.get(record.episodeId);
+    let at: number;
+    if (e === undefined) at = this.start(record, line);
+    else {
+      at = e * FIELDS;
+      const ideal = this.place(e, record);
+      if (typeof ideal !== "number") return ideal;
+      this.rows[at + IDEAL] = (this.rows[at + IDEAL] as number) + ideal;
       this.idealCachedPromptTokens += ideal;
     }
-    s.turns++;
-    s.lastLine = line;
-    s.promptTokens += p;
-    s.cachedPromptTokens += record.cachedPromptTokens;
-    s.completionTokens += record.completionTokens;
+    const r = this.rows;
+    r[at + TURNS] = (r[at + TURNS] as number) + 1;
+    r[at + LAST_LINE] = line;
+    r[at + PROMPT] = (r[at + PROMPT] as number) + p;
+    r[at + CACHED] = (r[at + CACHED] as number) + record.cachedPromptTokens;
+    r[at + COMPLETION] = (r[at + COMPLETION] as number) + record.completionTokens;
     const context = p + record.completionTokens;
-    if (context > s.peakContextTokens) s.peakContextTokens = context;
+    if (context > (r[at + PEAK] as number)) r[at + PEAK] = context;
     if (context > this.peakContextTokens) this.peakContextTokens = context;
     this.generated.add(record.completionTokens);
     this.requests++;
@@ -142,22 +131,107 @@ export class EpisodeAggregator {
     return undefined;
   }
 
+  /** A new episode's row, its first request placed: the row's offset. */
+  private start(record: LogRecord, line: number): number {
+    const e = this.ids.length;
+    // An id read out of a chunk's text may be a slice of it, which would keep the whole text alive.
+    const id = flat(record.episodeId);
+    this.index.set(id, e);
+    this.ids.push(id);
+    const at = e * FIELDS;
+    if (at + FIELDS > this.rows.length) {
+      const rows = new Float64Array(this.rows.length * 2);
+      rows.set(this.rows);
+      this.rows = rows;
+    }
+    const r = this.rows;
+    const order = record.order ?? 0;
+    const p = record.promptTokens;
+    r[at + FIRST_ORDER] = order;
+    r[at + FIRST_PROMPT] = p;
+    r[at + LAST_ORDER] = order;
+    r[at + LAST_PROMPT] = p;
+    r[at + LAST_LINE] = line;
+    this.orders.push([order]);
+    this.prompts.push([p]);
+    this.open.push(e);
+    return at;
+  }
+
+  /** Places a later request of episode `e` among its earlier ones: the ideal cache hit it adds, or why it cannot. */
+  private place(e: number, record: LogRecord): number | Skip {
+    const r = this.rows;
+    const at = e * FIELDS;
+    const p = record.promptTokens;
+    const lastOrder = r[at + LAST_ORDER] as number;
+    const lastPrompt = r[at + LAST_PROMPT] as number;
+    const firstOrder = r[at + FIRST_ORDER] as number;
+    const firstPrompt = r[at + FIRST_PROMPT] as number;
+    const o = record.order ?? lastOrder + 1;
+    const dup = this.options.duplicateOrders;
+    const orders = this.orders[e] as number[] | null;
+    const prompts = this.prompts[e] as number[] | null;
+    if (o > lastOrder || (o === lastOrder && !dup)) {
+      this.added.add(p - lastPrompt);
+      r[at + LAST_ORDER] = o;
+      r[at + LAST_PROMPT] = p;
+      orders?.push(o);
+      prompts?.push(p);
+      return Math.min(p, lastPrompt);
+    }
+    if (o < firstOrder) {
+      this.added.add(firstPrompt - p);
+      // The old first request now has a predecessor; the new one has none.
+      r[at + FIRST_ORDER] = o;
+      r[at + FIRST_PROMPT] = p;
+      orders?.unshift(o);
+      prompts?.unshift(p);
+      return Math.min(p, firstPrompt);
+    }
+    if (orders !== null && prompts !== null) {
+      const i = upperBound(orders, o);
+      if (dup && orders[i - 1] === o) return duplicate(record, o);
+      const a = prompts[i - 1] as number;
+      const b = prompts[i] as number;
+      this.added.remove(b - a);
+      this.added.add(p - a);
+      this.added.add(b - p);
+      orders.splice(i, 0, o);
+      prompts.splice(i, 0, p);
+      return Math.min(p, a) + Math.min(b, p) - Math.min(b, a);
+    }
+    const turns = r[at + TURNS] as number;
+    const full = Number.isInteger(o) && Number.isInteger(firstOrder) && turns === lastOrder - firstOrder + 1;
+    if (dup && (o === firstOrder || o === lastOrder || full)) return duplicate(record, o);
+    return skip(
+      "lateTurn",
+      `episode ${clip(record.episodeId)} order ${o} falls between turns already folded up (no request for it in the ` +
+        `${this.options.reorderWindowLines} lines before); widen --reorder-window`,
+    );
+  }
+
   /** Open episodes right now (still holding per-request lists). */
   get openEpisodes(): number {
-    return this.open.size;
+    return this.open.length;
   }
 
   private closeQuiet(line: number): void {
     this.nextCloseCheck = line + this.closeCheckEveryLines;
     const before = line - this.options.reorderWindowLines;
-    for (const [id, s] of this.open) {
-      if (s.lastLine < before) {
-        s.orders = null;
-        s.prompts = null;
-        this.open.delete(id);
-      }
+    const still: number[] = [];
+    for (const e of this.open) {
+      if ((this.rows[e * FIELDS + LAST_LINE] as number) < before) {
+        this.orders[e] = null;
+        this.prompts[e] = null;
+      } else still.push(e);
     }
+    this.open = still;
   }
+}
+
+/** A copy of `text` that shares no storage with a longer string. */
+function flat(text: string): string {
+  return text.length < 13 ? text : JSON.parse(JSON.stringify(text));
 }
 
 function upperBound(sorted: number[], value: number): number {

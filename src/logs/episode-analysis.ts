@@ -26,7 +26,8 @@ export function episodeAnalysis(
   const window = options.contextWindowTokens;
   let overflow = 0;
   const rows: EpisodeRow[] | undefined = options.perEpisode ? [] : undefined;
-  for (const s of a.episodes.values()) {
+  for (let e = 0; e < a.episodeCount; e++) {
+    const s = a.episode(e);
     turns.add(s.turns);
     initial.add(s.firstPrompt);
     if (window !== undefined && s.peakContextTokens > window) overflow++;
@@ -53,7 +54,7 @@ export function episodeAnalysis(
   return {
     format,
     requests: a.requests,
-    episodes: a.episodes.size,
+    episodes: a.episodeCount,
     tokens: {
       prompt: a.promptTokens,
       cachedPrompt: a.cachedPromptTokens,

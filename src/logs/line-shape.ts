@@ -4,9 +4,10 @@
 // the line had a string, any number where it had a number, the line break after it) and captures the
 // values a request needs. V8 compiles the expression to machine code, so a line of a known layout is
 // validated and read in one native call; any other line goes to the scanner as before.
+
+import { latin1 } from "./line-text.js";
 import type { RecordNames, RecordResult } from "./log-record.js";
 import { recordFromValues } from "./log-record.js";
-import { latin1 } from "./line-text.js";
 
 /** A JSON string: no raw control byte, only JSON's escapes (the unrolled form, so no backtracking per character). */
 const STRING = String.raw`"[^"\\\x00-\x1f]*(?:\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4})[^"\\\x00-\x1f]*)*"`;

@@ -1,7 +1,8 @@
 // The layouts a log's lines were seen in (line-shape.ts), tried in turn on the lines of each chunk: a
 // run of lines in known layouts is read without the scanner, one native match a line.
-import { latin1 } from "./line-text.js";
+
 import { type LineShape, learnShape, shapeRecord, type TargetPaths } from "./line-shape.js";
+import { latin1 } from "./line-text.js";
 import type { RecordNames, RecordResult } from "./log-record.js";
 
 /** Layouts kept; the one that matched last is tried first. */
@@ -69,7 +70,8 @@ export class ShapeCache {
    */
   read(chunk: Uint8Array, pos: number, maxLineBytes: number, each: (result: RecordResult) => void): number {
     const shapes = this.shapes;
-    if (chunk !== this.chunk || pos < this.base || pos >= this.base + this.text.length) this.window(chunk, pos);
+    if (chunk !== this.chunk || pos < this.base || pos >= this.base + this.text.length)
+      this.window(chunk, pos);
     let at = pos - this.base;
     next: for (;;) {
       for (let s = 0; s < shapes.length; s++) {

@@ -184,7 +184,7 @@ export class ReaderAnalyzer {
     const first = requests[0];
     if (first === undefined) return;
     // A line that holds a whole episode (several requests) is counted whole or not at all.
-    if (requests.length > 1 && this.aggregator.episodes.has(first.episodeId)) {
+    if (requests.length > 1 && this.aggregator.hasEpisode(first.episodeId)) {
       this.skip(
         line,
         "duplicateTurn",
