@@ -1,6 +1,7 @@
 // The lines of what may be one JSON document (a first line "[" or a lone "{"), held until the input ends
 // or grows past a cap. A document is read as one only if the whole input parses; otherwise every held
 // line is handed back to be read line by line, so a stray "[" before a JSONL log loses nothing.
+import { copyOf } from "./line-text.js";
 
 /** One held line: its bytes (copied), its number and whether a line break ended it. */
 export interface HeldLine {
@@ -21,7 +22,7 @@ export class DocumentBuffer {
 
   /** Holds a line; false when the document has grown past the cap (the line is held all the same). */
   add(bytes: Uint8Array, start: number, end: number, line: number, terminated: boolean): boolean {
-    this.lines.push({ bytes: bytes.slice(start, end), line, terminated });
+    this.lines.push({ bytes: copyOf(bytes, start, end), line, terminated });
     this.heldBytes += end - start + 1;
     return this.heldBytes <= this.maxBytes;
   }

@@ -39,6 +39,9 @@ const IDEAL = 8;
 const PEAK = 9;
 const LAST_LINE = 10;
 const FIELDS = 11;
+const PAGE_BITS = 12;
+const PAGE_ROWS = 1 << PAGE_BITS;
+const PAGE_MASK = PAGE_ROWS - 1;
 
 /**
  * Per-episode aggregation over requests arriving in any order. Order-dependent figures (tokens added per
@@ -51,10 +54,10 @@ export class EpisodeAggregator {
   /** Episode id → its row. */
   private readonly index = new Map<string, number>();
   private readonly ids: string[] = [];
-  private rows = new Float64Array(1024 * FIELDS);
-  /** Per episode, its requests' orders and prompts sorted by order while it is open, else null. */
-  private readonly orders: (number[] | null)[] = [];
-  private readonly prompts: (number[] | null)[] = [];
+  /** The rows, PAGE_ROWS to a page (grown a page at a time, so no more than one page is ever unused). */
+  private readonly pages: Float64Array[] = [];
+  /** Per episode while it is open, its requests as [order, prompt, order, prompt, ...] sorted by order; else null. */
+  private readonly lists: (number[] | null)[] = [];
   /** The episodes still open. */
   private open: number[] = [];
   /** Context added per turn: each request's prompt minus its episode's previous request's prompt. */
@@ -85,8 +88,8 @@ export class EpisodeAggregator {
 
   /** The figures of episode `e` (0 ≤ e < episodeCount, in order of first appearance). */
   episode(e: number): EpisodeState {
-    const r = this.rows;
-    const at = e * FIELDS;
+    const r = this.pages[e >> PAGE_BITS] as Float64Array;
+    const at = (e & PAGE_MASK) * FIELDS;
     return {
       id: this.ids[e] as string,
       turns: r[at + TURNS] as number,
@@ -105,16 +108,15 @@ export class EpisodeAggregator {
     if (line >= this.nextCloseCheck) this.closeQuiet(line);
     const p = record.promptTokens;
     const e = this.index.get(record.episodeId);
-    let at: number;
-    if (e === undefined) at = this.start(record, line);
-    else {
-      at = e * FIELDS;
-      const ideal = this.place(e, record);
+    const row = e ?? this.start(record, line);
+    const r = this.pages[row >> PAGE_BITS] as Float64Array;
+    const at = (row & PAGE_MASK) * FIELDS;
+    if (e !== undefined) {
+      const ideal = this.place(e, r, at, record);
       if (typeof ideal !== "number") return ideal;
-      this.rows[at + IDEAL] = (this.rows[at + IDEAL] as number) + ideal;
+      r[at + IDEAL] = (r[at + IDEAL] as number) + ideal;
       this.idealCachedPromptTokens += ideal;
     }
-    const r = this.rows;
     r[at + TURNS] = (r[at + TURNS] as number) + 1;
     r[at + LAST_LINE] = line;
     r[at + PROMPT] = (r[at + PROMPT] as number) + p;
@@ -131,20 +133,16 @@ export class EpisodeAggregator {
     return undefined;
   }
 
-  /** A new episode's row, its first request placed: the row's offset. */
+  /** A new episode's row, its first request placed: the episode's number. */
   private start(record: LogRecord, line: number): number {
     const e = this.ids.length;
     // An id read out of a chunk's text may be a slice of it, which would keep the whole text alive.
     const id = flat(record.episodeId);
     this.index.set(id, e);
     this.ids.push(id);
-    const at = e * FIELDS;
-    if (at + FIELDS > this.rows.length) {
-      const rows = new Float64Array(this.rows.length * 2);
-      rows.set(this.rows);
-      this.rows = rows;
-    }
-    const r = this.rows;
+    if ((e & PAGE_MASK) === 0) this.pages.push(new Float64Array(PAGE_ROWS * FIELDS));
+    const r = this.pages[e >> PAGE_BITS] as Float64Array;
+    const at = (e & PAGE_MASK) * FIELDS;
     const order = record.order ?? 0;
     const p = record.promptTokens;
     r[at + FIRST_ORDER] = order;
@@ -152,16 +150,13 @@ export class EpisodeAggregator {
     r[at + LAST_ORDER] = order;
     r[at + LAST_PROMPT] = p;
     r[at + LAST_LINE] = line;
-    this.orders.push([order]);
-    this.prompts.push([p]);
+    this.lists.push([order, p]);
     this.open.push(e);
-    return at;
+    return e;
   }
 
   /** Places a later request of episode `e` among its earlier ones: the ideal cache hit it adds, or why it cannot. */
-  private place(e: number, record: LogRecord): number | Skip {
-    const r = this.rows;
-    const at = e * FIELDS;
+  private place(e: number, r: Float64Array, at: number, record: LogRecord): number | Skip {
     const p = record.promptTokens;
     const lastOrder = r[at + LAST_ORDER] as number;
     const lastPrompt = r[at + LAST_PROMPT] as number;
@@ -169,14 +164,12 @@ export class EpisodeAggregator {
     const firstPrompt = r[at + FIRST_PROMPT] as number;
     const o = record.order ?? lastOrder + 1;
     const dup = this.options.duplicateOrders;
-    const orders = this.orders[e] as number[] | null;
-    const prompts = this.prompts[e] as number[] | null;
+    const list = this.lists[e] as number[] | null;
     if (o > lastOrder || (o === lastOrder && !dup)) {
       this.added.add(p - lastPrompt);
       r[at + LAST_ORDER] = o;
       r[at + LAST_PROMPT] = p;
-      orders?.push(o);
-      prompts?.push(p);
+      list?.push(o, p);
       return Math.min(p, lastPrompt);
     }
     if (o < firstOrder) {
@@ -184,20 +177,19 @@ export class EpisodeAggregator {
       // The old first request now has a predecessor; the new one has none.
       r[at + FIRST_ORDER] = o;
       r[at + FIRST_PROMPT] = p;
-      orders?.unshift(o);
-      prompts?.unshift(p);
+      list?.unshift(o, p);
       return Math.min(p, firstPrompt);
     }
-    if (orders !== null && prompts !== null) {
-      const i = upperBound(orders, o);
-      if (dup && orders[i - 1] === o) return duplicate(record, o);
-      const a = prompts[i - 1] as number;
-      const b = prompts[i] as number;
+    if (list !== null) {
+      // The request goes between pairs i - 1 and i.
+      const i = upperBound(list, o);
+      if (dup && list[2 * i - 2] === o) return duplicate(record, o);
+      const a = list[2 * i - 1] as number;
+      const b = list[2 * i + 1] as number;
       this.added.remove(b - a);
       this.added.add(p - a);
       this.added.add(b - p);
-      orders.splice(i, 0, o);
-      prompts.splice(i, 0, p);
+      list.splice(2 * i, 0, o, p);
       return Math.min(p, a) + Math.min(b, p) - Math.min(b, a);
     }
     const turns = r[at + TURNS] as number;
@@ -220,10 +212,9 @@ export class EpisodeAggregator {
     const before = line - this.options.reorderWindowLines;
     const still: number[] = [];
     for (const e of this.open) {
-      if ((this.rows[e * FIELDS + LAST_LINE] as number) < before) {
-        this.orders[e] = null;
-        this.prompts[e] = null;
-      } else still.push(e);
+      const r = this.pages[e >> PAGE_BITS] as Float64Array;
+      if ((r[(e & PAGE_MASK) * FIELDS + LAST_LINE] as number) < before) this.lists[e] = null;
+      else still.push(e);
     }
     this.open = still;
   }
@@ -234,12 +225,13 @@ function flat(text: string): string {
   return text.length < 13 ? text : JSON.parse(JSON.stringify(text));
 }
 
-function upperBound(sorted: number[], value: number): number {
+/** How many [order, prompt] pairs of `pairs` have an order <= `value` (they are sorted by order). */
+function upperBound(pairs: number[], value: number): number {
   let lo = 0;
-  let hi = sorted.length;
+  let hi = pairs.length >> 1;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as number) <= value) lo = mid + 1;
+    if ((pairs[2 * mid] as number) <= value) lo = mid + 1;
     else hi = mid;
   }
   return lo;

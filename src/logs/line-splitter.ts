@@ -1,5 +1,6 @@
 // Splits a byte stream into lines without decoding it: LF, CRLF and lone CR all end a line, in any mix,
 // also when a CRLF pair straddles two chunks. A UTF-8 byte-order mark at the very start is dropped.
+import { copyOf } from "./line-text.js";
 
 /** Receives one line as `bytes[start, end)`, without its terminator; `terminated` is false only for a last line with no line break. */
 export type LineHandler = (bytes: Uint8Array, start: number, end: number, terminated: boolean) => void;
@@ -83,7 +84,7 @@ export class LineSplitter {
       }
       if (chunk.length < 3 && (chunk.length === 0 || chunk[0] === 0xef)) {
         // Too short to tell whether it begins with a byte-order mark: wait for more.
-        if (chunk.length > 0) this.keep(chunk.slice());
+        if (chunk.length > 0) this.keep(copyOf(chunk, 0, chunk.length));
         return;
       }
       this.atStart = false;
@@ -128,8 +129,8 @@ export class LineSplitter {
         }
       }
     }
-    // Copied, so a long-lived partial line does not pin the whole chunk.
-    if (pos < length) this.keep(chunk.slice(pos));
+    // Copied: the caller may refill the chunk, and a long-lived partial line must not pin all of it.
+    if (pos < length) this.keep(copyOf(chunk, pos, length));
   }
 
   private keep(part: Uint8Array): void {

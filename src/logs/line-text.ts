@@ -8,6 +8,16 @@ export function textDecoder(): Decode {
   return (bytes, start, end) => decoder.decode(bytes.subarray(start, end));
 }
 
+/**
+ * A copy of bytes[start, end). Not `slice`: on a Node Buffer that is a view, which a caller refilling its
+ * buffer would overwrite (and which keeps the whole chunk alive).
+ */
+export function copyOf(bytes: Uint8Array, start: number, end: number): Uint8Array {
+  const copy = new Uint8Array(end - start);
+  copy.set(bytes.subarray(start, end));
+  return copy;
+}
+
 const singleByte = new TextDecoder("windows-1252");
 
 /**

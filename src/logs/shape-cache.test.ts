@@ -23,7 +23,12 @@ function line(episode: number, turn: number, content: string, extra = ""): strin
 
 function analyze(text: string, chunkBytes: number, fastPath: boolean, maxLineBytes?: number) {
   const bytes = encoder.encode(text);
-  const analyzer = new LogAnalyzer({ format: "jsonl", fastPath, perEpisode: true, maxLineBytes });
+  const analyzer = new LogAnalyzer({
+    format: "jsonl",
+    fastPath,
+    perEpisode: true,
+    ...(maxLineBytes !== undefined && { maxLineBytes }),
+  });
   for (let i = 0; i < bytes.length; i += chunkBytes) analyzer.push(bytes.subarray(i, i + chunkBytes));
   return analyzer.end();
 }

@@ -1,3 +1,4 @@
+import { copyOf } from "../line-text.js";
 import type { LogAnalysis, LogFormat } from "../log-analysis.js";
 import { type AnalyzeOptions, LogAnalyzer } from "../log-analyzer.js";
 import { detectReader, readerFor } from "./index.js";
@@ -62,7 +63,8 @@ export class AutoLogAnalyzer {
       this.inner.push(chunk);
       return;
     }
-    this.held.push(chunk);
+    // Copied: the caller may refill its buffer before the first line is complete.
+    this.held.push(copyOf(chunk, 0, chunk.length));
     this.heldBytes += chunk.length;
     const first = this.sniff.push(chunk);
     if (first !== undefined || this.heldBytes >= SNIFF_LIMIT_BYTES) this.choose(first);
