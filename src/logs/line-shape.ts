@@ -1,7 +1,7 @@
 // Most lines of one log share a layout: the same keys in the same order and the same kinds of values,
 // with only the values changing. From a line the byte scanner has read, this learns its layout as a
 // sticky regular expression that matches exactly the valid JSON lines of that layout (any string where
-// the line had a string, any number where it had a number, the line break after it) and captures the
+// the line had a string, any number where it had a number, the LF or CRLF after it) and captures the
 // values a request needs. V8 compiles the expression to machine code, so a line of a known layout is
 // validated and read in one native call; any other line goes to the scanner as before.
 
@@ -301,7 +301,7 @@ export function learnShape(b: Uint8Array, start: number, end: number, paths: Tar
     const path = paths[target];
     if (path && path.length > 1 && !builder.found(target)) return null;
   }
-  const regex = new RegExp(`${builder.parts.join("")}\\n`, "y");
+  const regex = new RegExp(`${builder.parts.join("")}\\r?\\n`, "y");
   const text = `${latin1(b, start, end)}\n`;
   regex.lastIndex = 0;
   if (regex.exec(text) === null || regex.lastIndex !== text.length) return null;

@@ -45,7 +45,7 @@ export interface SplitterOptions {
   /** Drop a UTF-8 byte-order mark at the start (default true; false for a range in the middle of a file). */
   bom?: boolean;
   /**
-   * Offered the chunk at each line start inside it: reads as many whole LF-ended lines from `pos` as it
+   * Offered the chunk at each line start inside it: reads as many whole lines ended by LF or CRLF from `pos` as it
    * can by itself and returns where it stopped (`pos` when it read none); the rest go to the line handler.
    */
   readRun?: (chunk: Uint8Array, pos: number) => number;

@@ -97,6 +97,13 @@ describe("ShapeCache", () => {
       },
     ]);
     expect(stop).toBe(encoder.encode(`${lines.slice(0, 3).join("\n")}\n`).length);
+    // CRLF line breaks too; a lone CR ends a line of its own, left to the splitter.
+    const crlf = encoder.encode(`${lines.slice(0, 3).join("\r\n")}\r\n${lines[0]}\r${lines[1]}\n`);
+    read.length = 0;
+    expect(cache.read(crlf, 0, 1 << 20, (result) => read.push(result))).toBe(
+      encoder.encode(`${lines.slice(0, 3).join("\r\n")}\r\n`).length,
+    );
+    expect(read).toHaveLength(3);
   });
 
   it("leaves a line past --max-line-bytes to the splitter, which stops there", () => {

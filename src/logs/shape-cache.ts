@@ -65,7 +65,7 @@ export class ShapeCache {
   }
 
   /**
-   * Reads the whole lines of `chunk` from `pos` that are in a known layout, each ended by LF and no longer
+   * Reads the whole lines of `chunk` from `pos` that are in a known layout, each ended by LF or CRLF, no longer
    * than `maxLineBytes`, handing each outcome to `each`; returns where it stopped (at the first other line).
    */
   read(chunk: Uint8Array, pos: number, maxLineBytes: number, each: (result: RecordResult) => void): number {
