@@ -64,6 +64,7 @@ export interface AnalyzeOptions {
 
 /** Receives a range's outcomes in line order (lines numbered from 1 within the range). */
 export interface RangeSink {
+  /** `record` stays the caller's (it may be refilled for the next line): read it now, keep none of it. */
   record(record: LogRecord, line: number): void;
   skip(line: number, kind: SkipKind, message: string): void;
 }

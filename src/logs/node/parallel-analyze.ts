@@ -8,6 +8,7 @@ import { availableParallelism } from "node:os";
 import { fileURLToPath } from "node:url";
 import type { Worker } from "node:worker_threads";
 import type { AnalyzeOptions, LogAnalyzer, RangeCounts, RangeSink } from "../log-analyzer.js";
+import type { LogRecord } from "../log-record.js";
 import type { AutoLogAnalyzer } from "../readers/auto-analyzer.js";
 import { ENTRY_SIZE, type RangeJob, type RangeJobOptions, type RangeMessage } from "./range-job.js";
 import { lineRanges } from "./range-split.js";
@@ -106,9 +107,18 @@ function startRange(
   return { result, worker };
 }
 
-/** Replays a range's outcomes, in line order, into `sink`. */
+/** Replays a range's outcomes, in line order, into `sink` (which reads each record at once and keeps none). */
 function replay(result: RangeResult, sink: RangeSink): void {
   const ids: string[] = [];
+  // One record refilled for every request: the replay allocates nothing per line.
+  const record: LogRecord = {
+    ok: true,
+    episodeId: "",
+    order: undefined,
+    promptTokens: 0,
+    cachedPromptTokens: 0,
+    completionTokens: 0,
+  };
   for (const batch of result.batches) {
     for (const id of batch.ids) ids.push(id);
     const e = batch.entries;
@@ -121,17 +131,12 @@ function replay(result: RangeResult, sink: RangeSink): void {
         continue;
       }
       const order = e[at + 2] as number;
-      sink.record(
-        {
-          ok: true,
-          episodeId: ids[episode] as string,
-          order: Number.isNaN(order) ? undefined : order,
-          promptTokens: e[at + 3] as number,
-          cachedPromptTokens: e[at + 4] as number,
-          completionTokens: e[at + 5] as number,
-        },
-        line,
-      );
+      record.episodeId = ids[episode] as string;
+      record.order = Number.isNaN(order) ? undefined : order;
+      record.promptTokens = e[at + 3] as number;
+      record.cachedPromptTokens = e[at + 4] as number;
+      record.completionTokens = e[at + 5] as number;
+      sink.record(record, line);
     }
   }
 }
