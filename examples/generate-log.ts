@@ -113,6 +113,8 @@ export function generateInto(options: GenerateOptions, write: (line: string) => 
   };
   const shuffle = options.shuffle ?? false;
   const buffered: string[] = [];
+  /** Bytes of the buffered lines (with a one-byte ending), so that a size target is reached when shuffling too. */
+  let bufferedBytes = 0;
   let lineCount = 0;
   const ending = () =>
     options.lineEnding === "crlf"
@@ -123,6 +125,7 @@ export function generateInto(options: GenerateOptions, write: (line: string) => 
   const emit = (text: string) => {
     if (shuffle) {
       buffered.push(text);
+      bufferedBytes += byteLength(text) + 1;
       return;
     }
     const line = (lineCount === 0 && options.bom ? "\uFEFF" : "") + text + ending();
@@ -163,7 +166,7 @@ export function generateInto(options: GenerateOptions, write: (line: string) => 
   let started = 0;
   // Bad lines, `bad` of each kind, one after every 7th request until all are written.
   const badQueue = BAD_KINDS.flatMap((kind) => Array.from({ length: bad }, () => kind));
-  const done = () => (target !== undefined ? truth.bytes >= target : started >= wanted);
+  const done = () => (target !== undefined ? truth.bytes + bufferedBytes >= target : started >= wanted);
   const startEpisode = () => {
     const turns = Math.min(maxTurns, 1 + Math.floor(-Math.log(1 - random()) * (maxTurns / 3)));
     const prompt = SYSTEM_PROMPT_TOKENS + int(500, 9_000);
