@@ -74,6 +74,18 @@ export class ShapeCache {
       this.window(chunk, pos);
     let at = pos - this.base;
     next: for (;;) {
+      // The line's end first: an expression is only tried on a whole line that fits the text.
+      let lf = this.text.indexOf("\n", at);
+      if (lf === -1) {
+        // It runs past the text: start the text again at it, unless the chunk ends there (the splitter
+        // joins the line with the next chunk) or the text starts there (a line longer than the text).
+        if (at === 0 || this.base + this.text.length >= chunk.length) break;
+        this.window(chunk, this.base + at);
+        at = 0;
+        lf = this.text.indexOf("\n");
+        if (lf === -1) break;
+      }
+      if (lf - at > maxLineBytes) break;
       for (let s = 0; s < shapes.length; s++) {
         const shape = shapes[s] as LineShape;
         const regex = shape.regex;
@@ -86,8 +98,8 @@ export class ShapeCache {
           match = null;
         }
         if (match === null) continue;
-        if (regex.lastIndex - at - 1 > maxLineBytes) break next;
-        at = regex.lastIndex;
+        // The expression ends with the line's LF (no string or number it allows holds one).
+        at = lf + 1;
         this.hits++;
         if (s > 0) {
           shapes[s] = shapes[0] as LineShape;
@@ -96,11 +108,7 @@ export class ShapeCache {
         each(shapeRecord(shape, match, this.names));
         continue next;
       }
-      // A line that runs past the text's end may still match: once, the text starts again at it.
-      const end = this.base + this.text.length;
-      if (at === 0 || end >= chunk.length || this.text.indexOf("\n", at) !== -1) break;
-      this.window(chunk, this.base + at);
-      at = 0;
+      break;
     }
     return this.base + at;
   }
