@@ -80,7 +80,10 @@ describe("LogAnalyzer on generated logs with known totals", () => {
     ["CRLF endings and a BOM", { seed: 5, episodes: 80, badLinesPerKind: 1, lineEnding: "crlf", bom: true }],
     ["mixed LF/CRLF endings", { seed: 6, episodes: 80, lineEnding: "mixed", format: "csv" }],
     ["one episode at a time", { seed: 8, episodes: 50, concurrency: 1 }],
-    ["shuffled to a size (the generator once never stopped)", { seed: 10, targetBytes: 200_000, shuffle: true }],
+    [
+      "shuffled to a size (the generator once never stopped)",
+      { seed: 10, targetBytes: 200_000, shuffle: true },
+    ],
   ] as [string, GenerateOptions][])("%s: every figure exact", (_name, options) => {
     const { text, truth } = generated(options);
     expectMatchesTruth(analyzeText(text, { contextWindowTokens: 60_000 }), truth, 60_000);

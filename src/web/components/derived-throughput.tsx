@@ -1,5 +1,5 @@
 import * as Plot from "@observablehq/plot";
-import { useLayoutEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useLayoutEffect, useMemo, useRef } from "preact/hooks";
 import { formatCount, formatHours, formatUsd } from "../../format/numbers.js";
 import {
   derivedDedicatedForReference,
