@@ -98,6 +98,23 @@ describe("learnShape", () => {
     expect(read(shape, line("[1, 2]", '[1,"a",2]'))).toBeNull();
   });
 
+  it("leaves a line of long keys or long runs of whitespace to the scanner, without throwing", () => {
+    const usage = `"usage":{"prompt_tokens":5,"completion_tokens":1,"prompt_tokens_details":{"cached_tokens":0}}`;
+    const line = (key: number, space: number) =>
+      `{"${"k".repeat(key)}":1,${" ".repeat(space)}"episode_id":"e",${usage}}`;
+    // V8 will not compile the expression of a 40 KB key ("Regular expression too large").
+    for (const [key, space] of [
+      [40_000, 0],
+      [300_000, 0],
+      [0, 300_000],
+      [257, 0],
+      [0, 257],
+    ] as const)
+      expect(learn(line(key, space))).toBeNull();
+    const shape = learn(line(200, 200)) as LineShape;
+    expect(read(shape, line(200, 200))).toMatchObject({ ok: true, episodeId: "e", promptTokens: 5 });
+  });
+
   it("learns nothing from lines the scanner leaves to JSON.parse, or that are not JSON", () => {
     const usage = `"usage":{"prompt_tokens":5,"completion_tokens":1,"prompt_tokens_details":{"cached_tokens":0}}`;
     for (const line of [

@@ -16,16 +16,20 @@ const NUMBER = String.raw`-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?`;
 const PLAIN_STRING = String.raw`[\x20\x21\x23-\x5b\x5d-\x7e]*`;
 
 /** The values a request is read from, in the order recordFromValues takes them. */
-export const EPISODE = 0;
-export const ORDER = 1;
-export const PROMPT = 2;
-export const CACHED = 3;
-export const COMPLETION = 4;
+const EPISODE = 0;
+const ORDER = 1;
+const PROMPT = 2;
+const CACHED = 3;
+const COMPLETION = 4;
 const TARGETS = 5;
 
-/** Past these a line's layout is not worth a regular expression (or is too deep for one). */
+/**
+ * Past these a line's layout is not worth a regular expression, or is too big for one (V8 refuses to
+ * compile an expression of a 40 KB key: "Regular expression too large").
+ */
 const MAX_PARTS = 8192;
 const MAX_DEPTH = 64;
+const MAX_LITERAL_BYTES = 256;
 
 /** What a capture holds: number text, or a plain string's contents. */
 const ABSENT = 0;
@@ -94,15 +98,16 @@ class ShapeBuilder {
     private readonly paths: TargetPaths,
   ) {}
 
-  /** The bytes `[from, to)` as text (ASCII here: whitespace and separators). */
+  /** The bytes `[from, to)` as text (ASCII here: keys, whitespace and separators, of any length). */
   private text(from: number, to: number): string {
-    return String.fromCharCode(...this.b.subarray(from, to));
+    return latin1(this.b, from, to);
   }
 
-  /** Whitespace at `i`, copied as it is: a line of this layout spaces its tokens the same way. */
+  /** Whitespace at `i`, copied as it is: a line of this layout spaces its tokens the same way (-1: too long a run). */
   space(i: number): number {
     let k = i;
     while (k < this.end && isSpace(this.b[k])) k++;
+    if (k - i > MAX_LITERAL_BYTES) return -1;
     if (k > i) this.parts.push(this.text(i, k));
     return k;
   }
@@ -163,7 +168,7 @@ class ShapeBuilder {
     const keys = new Set<string>();
     for (;;) {
       const keyEnd = this.stringEnd(k);
-      if (keyEnd === -1) return -1;
+      if (keyEnd === -1 || keyEnd - k > MAX_LITERAL_BYTES) return -1;
       for (let j = k + 1; j < keyEnd - 1; j++) {
         const d = this.b[j] as number;
         // Keys spelled with escapes or non-ASCII bytes could be duplicates in disguise: the scanner decides.
@@ -214,6 +219,7 @@ class ShapeBuilder {
     const start = this.parts.length;
     this.parts.push("\\[");
     let k = this.space(i + 1);
+    if (k === -1) return -1;
     if (this.b[k] === 93) {
       this.parts.push("\\]");
       return k + 1;
@@ -237,6 +243,7 @@ class ShapeBuilder {
       if (this.b[k] !== 44) return -1;
       this.parts.push(",");
       k = this.space(k + 1);
+      if (k === -1) return -1;
       const between = this.text(after, k);
       if (separator === null) separator = between;
       else if (between !== separator) uniform = false;
@@ -304,6 +311,11 @@ export function learnShape(b: Uint8Array, start: number, end: number, paths: Tar
   const regex = new RegExp(`${builder.parts.join("")}\\r?\\n`, "y");
   const text = `${latin1(b, start, end)}\n`;
   regex.lastIndex = 0;
-  if (regex.exec(text) === null || regex.lastIndex !== text.length) return null;
+  try {
+    if (regex.exec(text) === null || regex.lastIndex !== text.length) return null;
+  } catch {
+    // Too large to compile after all: the scanner reads lines of this layout.
+    return null;
+  }
   return { regex, groups: builder.groups, kinds: builder.kinds };
 }

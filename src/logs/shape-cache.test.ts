@@ -106,6 +106,13 @@ describe("ShapeCache", () => {
     expect(read).toHaveLength(3);
   });
 
+  it("reads a log of 40 KB keys (too large a regular expression for V8) as JSON.parse does", () => {
+    const text = Array.from({ length: 20 }, (_, t) =>
+      line(1, t, "a").replace('"turn"', `"${"k".repeat(40_000)}":1,"turn"`),
+    ).join("\n");
+    expect(analyze(text, 1 << 16, true)).toEqual(analyze(text, text.length, false));
+  });
+
   it("leaves a line past --max-line-bytes to the splitter, which stops there", () => {
     const text = `${line(1, 1, "a")}\n${line(1, 2, "b")}\n${line(1, 3, "c".repeat(500))}\n`;
     expect(() => analyze(text, text.length, true, 300)).toThrow(/line 3 .*longer than 300 bytes/);
@@ -126,6 +133,9 @@ describe("ShapeCache", () => {
     };
     offer(line(1, 1, "a"));
     offer(line(1, 1, "a"));
+    expect(cache.size).toBe(1);
+    // A line longer than the 64 KiB text window is not learned: no layout could read it.
+    offer(line(1, 1, "a".repeat(70_000)));
     expect(cache.size).toBe(1);
     // Each line its own layout: learned while the budget lasts, then not even tried.
     for (let k = 0; k < 100; k++) offer(line(1, 1, "a").replace('"turn"', `"k${k}":0,"turn"`));

@@ -52,6 +52,8 @@ export class ShapeCache {
   offer(b: Uint8Array, start: number, end: number, result: RecordResult): void {
     // A log whose lines never repeat a layout (arrays of varying objects) stops being offered soon.
     if (this.offered > 16 + this.hits / 16) return;
+    // A line longer than the text window could never be read by its layout.
+    if (end - start >= WINDOW_BYTES) return;
     this.offered++;
     const shape = learnShape(b, start, end, this.paths);
     if (shape === null) return;
