@@ -11,7 +11,7 @@ const MAX_SHAPES = 8;
 const WINDOW_BYTES = 64 << 10;
 
 /** Whether two outcomes are the same request, or the same skip. */
-export function sameResult(a: RecordResult, b: RecordResult): boolean {
+function sameResult(a: RecordResult, b: RecordResult): boolean {
   if (a.ok && b.ok)
     return (
       a.episodeId === b.episodeId &&
