@@ -1,6 +1,7 @@
 import { CountHistogram } from "./count-histogram.js";
 import type { LogRecord, Skip } from "./log-record.js";
 import { skip } from "./log-record.js";
+import { PairLists } from "./pair-lists.js";
 
 /** One episode's figures, as episode-analysis.ts reads them once the log is read. */
 export interface EpisodeState {
@@ -48,7 +49,7 @@ const PAGE_MASK = PAGE_ROWS - 1;
  * turn, the ideal cache hit) are kept exact on every insertion, so an episode's per-request lists are
  * only needed to place a request between two earlier ones; they are freed once the episode has been
  * quiet for `reorderWindowLines`. Memory: an id and eleven numbers per episode, plus two numbers per
- * request of open episodes.
+ * request of open episodes (pair-lists.ts).
  */
 export class EpisodeAggregator {
   /** Episode id → its row. */
@@ -56,8 +57,8 @@ export class EpisodeAggregator {
   private readonly ids: string[] = [];
   /** The rows, PAGE_ROWS to a page (grown a page at a time, so no more than one page is ever unused). */
   private readonly pages: Float64Array[] = [];
-  /** Per episode while it is open, its requests as [order, prompt, order, prompt, ...] sorted by order; else null. */
-  private readonly lists: (number[] | null)[] = [];
+  /** Per episode while it is open (list number = episode number), its requests' (order, prompt) sorted by order. */
+  private readonly lists = new PairLists();
   /** The episodes still open. */
   private open: number[] = [];
   /** Context added per turn: each request's prompt minus its episode's previous request's prompt. */
@@ -150,7 +151,7 @@ export class EpisodeAggregator {
     r[at + LAST_ORDER] = order;
     r[at + LAST_PROMPT] = p;
     r[at + LAST_LINE] = line;
-    this.lists.push([order, p]);
+    this.lists.open(order, p);
     this.open.push(e);
     return e;
   }
@@ -164,12 +165,13 @@ export class EpisodeAggregator {
     const firstPrompt = r[at + FIRST_PROMPT] as number;
     const o = record.order ?? lastOrder + 1;
     const dup = this.options.duplicateOrders;
-    const list = this.lists[e] as number[] | null;
+    const lists = this.lists;
+    const open = lists.isOpen(e);
     if (o > lastOrder || (o === lastOrder && !dup)) {
       this.added.add(p - lastPrompt);
       r[at + LAST_ORDER] = o;
       r[at + LAST_PROMPT] = p;
-      list?.push(o, p);
+      if (open) lists.insert(e, lists.length(e), o, p);
       return Math.min(p, lastPrompt);
     }
     if (o < firstOrder) {
@@ -177,19 +179,19 @@ export class EpisodeAggregator {
       // The old first request now has a predecessor; the new one has none.
       r[at + FIRST_ORDER] = o;
       r[at + FIRST_PROMPT] = p;
-      list?.unshift(o, p);
+      if (open) lists.insert(e, 0, o, p);
       return Math.min(p, firstPrompt);
     }
-    if (list !== null) {
+    if (open) {
       // The request goes between pairs i - 1 and i.
-      const i = upperBound(list, o);
-      if (dup && list[2 * i - 2] === o) return duplicate(record, o);
-      const a = list[2 * i - 1] as number;
-      const b = list[2 * i + 1] as number;
+      const i = lists.upperBound(e, o);
+      if (dup && lists.order(e, i - 1) === o) return duplicate(record, o);
+      const a = lists.prompt(e, i - 1);
+      const b = lists.prompt(e, i);
       this.added.remove(b - a);
       this.added.add(p - a);
       this.added.add(b - p);
-      list.splice(2 * i, 0, o, p);
+      lists.insert(e, i, o, p);
       return Math.min(p, a) + Math.min(b, p) - Math.min(b, a);
     }
     const turns = r[at + TURNS] as number;
@@ -213,7 +215,7 @@ export class EpisodeAggregator {
     const still: number[] = [];
     for (const e of this.open) {
       const r = this.pages[e >> PAGE_BITS] as Float64Array;
-      if ((r[(e & PAGE_MASK) * FIELDS + LAST_LINE] as number) < before) this.lists[e] = null;
+      if ((r[(e & PAGE_MASK) * FIELDS + LAST_LINE] as number) < before) this.lists.close(e);
       else still.push(e);
     }
     this.open = still;
@@ -223,18 +225,6 @@ export class EpisodeAggregator {
 /** A copy of `text` that shares no storage with a longer string. */
 function flat(text: string): string {
   return text.length < 13 ? text : JSON.parse(JSON.stringify(text));
-}
-
-/** How many [order, prompt] pairs of `pairs` have an order <= `value` (they are sorted by order). */
-function upperBound(pairs: number[], value: number): number {
-  let lo = 0;
-  let hi = pairs.length >> 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((pairs[2 * mid] as number) <= value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function clip(id: string): string {
