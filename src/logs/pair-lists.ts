@@ -18,7 +18,7 @@ export class PairLists {
   private count = 0;
 
   /** `initialNumbers`: the pool's first size (tests make it small, to compact often). */
-  constructor(private readonly initialNumbers = 1 << 16) {
+  constructor(initialNumbers = 1 << 16) {
     this.pool = new Float64Array(initialNumbers);
   }
 
