@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { rawStringText } from "../../test/json-string-fuzz.js";
 import { findControl } from "./byte-search.js";
 import { FastRecordReader } from "./fast-record.js";
 import { fieldGetter } from "./field-path.js";
@@ -30,26 +31,7 @@ function slow(text: string) {
 }
 
 // Raw characters spliced into a string's text: the line may become invalid JSON, and must then be refused.
-const raw = fc.string({
-  unit: fc.constantFrom(
-    "a",
-    "b",
-    " ",
-    "é",
-    "\\",
-    "\\n",
-    "\\u00e9",
-    "\\x",
-    '\\"',
-    '"',
-    "\t",
-    "\u0001",
-    "\u001f",
-    "\u007f",
-  ),
-  minLength: 0,
-  maxLength: 120,
-});
+const raw = rawStringText(120);
 const content = fc.oneof(
   fc.string({ maxLength: 400 }).map((s) => JSON.stringify(s)),
   fc.string({ unit: "binary", maxLength: 200 }).map((s) => JSON.stringify(s)),

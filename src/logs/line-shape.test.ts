@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { rawStringText } from "../../test/json-string-fuzz.js";
 import { fieldGetter } from "./field-path.js";
 import { recordFromJson } from "./jsonl-record.js";
 import { type LineShape, learnShape, shapeRecord, targetPaths } from "./line-shape.js";
@@ -135,23 +136,7 @@ describe("learnShape", () => {
 
 // Lines of one layout with values drawn at random, some of them not JSON: whatever the learned shape
 // matches must be exactly what JSON.parse reads.
-const unit = fc.constantFrom(
-  "a",
-  " ",
-  "é",
-  "→",
-  "\\",
-  "\\n",
-  "\\u00e9",
-  "\\x",
-  '\\"',
-  '"',
-  "\t",
-  "\u0001",
-  "\u007f",
-  "1",
-);
-const raw = fc.string({ unit, maxLength: 40 });
+const raw = rawStringText(40);
 const number = fc.oneof(
   fc.nat(300_000).map(String),
   fc.constantFrom("-1", "1.5", "1e3", "01", "-", "1.", "0", "-0", "1E+2", "9007199254740993", "1e400"),

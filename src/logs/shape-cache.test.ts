@@ -6,6 +6,15 @@ import { ShapeCache } from "./shape-cache.js";
 
 const encoder = new TextEncoder();
 const names = { episode: "episode_id", order: "turn", orderRequired: false, cachedOptional: false };
+/** What the scanner read from `line(1, 1, …)`, offered with it. */
+const FIRST_READ = {
+  ok: true,
+  episodeId: "ep-1",
+  order: 1,
+  promptTokens: 107,
+  cachedPromptTokens: 3,
+  completionTokens: 5,
+} as const;
 
 function line(episode: number, turn: number, content: string, extra = ""): string {
   return JSON.stringify({
@@ -52,14 +61,7 @@ describe("ShapeCache", () => {
   it("reads the lines of a learned layout by itself, up to the first other line", () => {
     const cache = new ShapeCache(targetPaths("episode_id", "turn"), names);
     const first = encoder.encode(line(1, 1, "a"));
-    cache.offer(first, 0, first.length, {
-      ok: true,
-      episodeId: "ep-1",
-      order: 1,
-      promptTokens: 107,
-      cachedPromptTokens: 3,
-      completionTokens: 5,
-    });
+    cache.offer(first, 0, first.length, FIRST_READ);
     const lines = [
       line(2, 1, "b"),
       line(3, 4, 'c " → d'),
@@ -122,14 +124,7 @@ describe("ShapeCache", () => {
     const cache = new ShapeCache(targetPaths("episode_id", "turn"), names);
     const offer = (text: string) => {
       const bytes = encoder.encode(text);
-      cache.offer(bytes, 0, bytes.length, {
-        ok: true,
-        episodeId: "ep-1",
-        order: 1,
-        promptTokens: 107,
-        cachedPromptTokens: 3,
-        completionTokens: 5,
-      });
+      cache.offer(bytes, 0, bytes.length, FIRST_READ);
     };
     offer(line(1, 1, "a"));
     offer(line(1, 1, "a"));
